@@ -1,1 +1,394 @@
-//! placeholder
+//! The dictionaries of rasd — countries, places, organisations, titles, office-holders and event
+//! triggers — loaded from the TOML files of `data/dict` (embedded at build time, extendable at run
+//! time), and a matcher that finds their entries in a normalised text.
+//!
+//! Matching works on word tokens of [`rasd_text`]: each text token is tried with its proclitics
+//! removed (و ف ب ل ك ال), multi-word entries match token by token, and names of people, places and
+//! organisations also match loosely through [`rasd_text::skeleton`] (ج/غ/ق, optional long vowels), so
+//! «شى جين بينج» finds the entry written «شي جين بينغ».
+#![deny(missing_docs)]
+
+mod model;
+pub use model::*;
+
+use rasd_text::{clitic_forms, normalize, skeleton, tokens, Clitics, Token};
+use std::collections::HashMap;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// A dictionary file that could not be read or parsed.
+#[derive(Debug, Clone)]
+pub struct DictError {
+    /// The file.
+    pub file: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl std::fmt::Display for DictError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+impl std::error::Error for DictError {}
+
+/// What a dictionary match refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryRef {
+    /// A country by name («الصين»).
+    Country(usize),
+    /// A country adjective («الصيني», «الصينية»).
+    CountryAdj(usize),
+    /// A country's capital used as its name («قالت بكين»), index of the country.
+    Capital(usize),
+    /// A place of the gazetteer.
+    Place(usize),
+    /// An organisation.
+    Org(usize),
+    /// A person by full name.
+    Person(usize),
+    /// A person by a short form listed as safe.
+    PersonShort(usize),
+    /// A title or institution pattern.
+    Title(usize),
+    /// An honorific that may precede a name.
+    Honorific,
+    /// A word that refers back to actors already named.
+    Generic(usize),
+    /// An event trigger.
+    Trigger(usize),
+}
+
+/// One match of a dictionary entry in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index one past the last token.
+    pub last: usize,
+    /// What was matched.
+    pub entry: EntryRef,
+    /// Matched through the loose name key rather than exactly.
+    pub fuzzy: bool,
+    /// Proclitics found on the first token.
+    pub clitics: Clitics,
+    /// The first token carried the future prefix «س».
+    pub future: bool,
+}
+
+struct Entry {
+    keys: Vec<String>,
+    skels: Vec<String>,
+    target: EntryRef,
+    fuzzy_ok: bool,
+}
+
+/// All dictionaries, indexed for matching.
+pub struct Dict {
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// Gazetteer.
+    pub places: Vec<Place>,
+    /// Organisations and institutions.
+    pub orgs: Vec<Org>,
+    /// Office-holders and other people.
+    pub people: Vec<Person>,
+    /// Titles and institution patterns.
+    pub titles: Vec<Title>,
+    /// Back-referring words.
+    pub generics: Vec<Generic>,
+    /// Event triggers.
+    pub triggers: Vec<Trigger>,
+    entries: Vec<Entry>,
+    exact: HashMap<String, Vec<usize>>,
+    loose: HashMap<String, Vec<usize>>,
+    iso: HashMap<String, usize>,
+    place_by_name: HashMap<String, usize>,
+    org_by_id: HashMap<String, usize>,
+}
+
+#[derive(Default)]
+struct Files {
+    countries: Vec<Country>,
+    places: Vec<Place>,
+    orgs: Vec<Org>,
+    people: Vec<Person>,
+    titles: Vec<Title>,
+    honorifics: Vec<Honorific>,
+    generics: Vec<Generic>,
+    triggers: Vec<Trigger>,
+}
+
+impl Files {
+    fn add(&mut self, name: &str, text: &str) -> Result<(), DictError> {
+        let f: FileModel = toml::from_str(text).map_err(|e| DictError { file: name.to_string(), message: e.to_string() })?;
+        self.countries.extend(f.country);
+        self.places.extend(f.place);
+        self.orgs.extend(f.org);
+        self.people.extend(f.person);
+        self.titles.extend(f.title);
+        self.honorifics.extend(f.honorific);
+        self.generics.extend(f.generic);
+        self.triggers.extend(f.trigger);
+        Ok(())
+    }
+}
+
+/// The normalised, article-stripped keys of a dictionary form, with «عبد ال…» joined.
+pub fn form_keys(form: &str) -> Vec<String> {
+    let n = normalize(form);
+    let toks = tokens(&n);
+    let mut keys: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i].text(&n);
+        if t == "عبد" && i + 1 < toks.len() {
+            let joined = format!("عبد{}", toks[i + 1].text(&n));
+            keys.push(joined);
+            i += 2;
+            continue;
+        }
+        let k = clitic_forms(t).into_iter().next().map(|(f, _)| f).unwrap_or_else(|| t.to_string());
+        keys.push(k);
+        i += 1;
+    }
+    keys
+}
+
+impl Dict {
+    /// The dictionaries embedded in the binary.
+    pub fn embedded() -> Result<Dict, DictError> {
+        let mut files = Files::default();
+        for (name, text) in EMBEDDED {
+            files.add(name, text)?;
+        }
+        Ok(Dict::build(files))
+    }
+
+    /// The embedded dictionaries plus every `*.toml` file of `dir` (recursively), for user additions.
+    pub fn with_extra_dir(dir: &Path) -> Result<Dict, DictError> {
+        let mut files = Files::default();
+        for (name, text) in EMBEDDED {
+            files.add(name, text)?;
+        }
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let rd = std::fs::read_dir(&d).map_err(|e| DictError { file: d.display().to_string(), message: e.to_string() })?;
+            let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e == "toml") {
+                    let text = std::fs::read_to_string(&p).map_err(|e| DictError { file: p.display().to_string(), message: e.to_string() })?;
+                    files.add(&p.display().to_string(), &text)?;
+                }
+            }
+        }
+        Ok(Dict::build(files))
+    }
+
+    /// Parse dictionaries from `(name, toml text)` pairs only (no embedded data); for tests and tools.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Dict, DictError> {
+        let mut files = Files::default();
+        for (name, text) in sources {
+            files.add(name, text)?;
+        }
+        Ok(Dict::build(files))
+    }
+
+    fn build(f: Files) -> Dict {
+        let mut d = Dict {
+            countries: f.countries,
+            places: f.places,
+            orgs: f.orgs,
+            people: f.people,
+            titles: f.titles,
+            generics: f.generics,
+            triggers: f.triggers,
+            entries: Vec::new(),
+            exact: HashMap::new(),
+            loose: HashMap::new(),
+            iso: HashMap::new(),
+            place_by_name: HashMap::new(),
+            org_by_id: HashMap::new(),
+        };
+        let mut add = |d: &mut Dict, form: &str, target: EntryRef, fuzzy_ok: bool| {
+            let keys = form_keys(form);
+            if keys.is_empty() {
+                return;
+            }
+            let skels: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
+            let id = d.entries.len();
+            d.exact.entry(keys[0].clone()).or_default().push(id);
+            let long_enough = skels.iter().map(|s| s.chars().count()).max().unwrap_or(0) >= if keys.len() > 1 { 3 } else { 4 };
+            let fuzzy_ok = fuzzy_ok && long_enough;
+            if fuzzy_ok {
+                d.loose.entry(skels[0].clone()).or_default().push(id);
+            }
+            d.entries.push(Entry { keys, skels, target, fuzzy_ok });
+        };
+        for i in 0..d.countries.len() {
+            d.iso.insert(d.countries[i].iso3.clone(), i);
+            for a in d.countries[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Country(i), true);
+            }
+            for a in d.countries[i].adj.clone() {
+                add(&mut d, &a, EntryRef::CountryAdj(i), false);
+            }
+            for a in d.countries[i].capital_ar.clone() {
+                add(&mut d, &a, EntryRef::Capital(i), true);
+            }
+        }
+        for i in 0..d.places.len() {
+            d.place_by_name.entry(d.places[i].name.to_lowercase()).or_insert(i);
+            for a in d.places[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Place(i), true);
+            }
+        }
+        for i in 0..d.orgs.len() {
+            d.org_by_id.insert(d.orgs[i].id.clone(), i);
+            for a in d.orgs[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Org(i), true);
+            }
+        }
+        for i in 0..d.people.len() {
+            for a in d.people[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Person(i), true);
+            }
+            for a in d.people[i].short.clone() {
+                add(&mut d, &a, EntryRef::PersonShort(i), true);
+            }
+        }
+        for i in 0..d.titles.len() {
+            for a in d.titles[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Title(i), false);
+            }
+        }
+        for h in &f.honorifics {
+            for a in &h.ar {
+                add(&mut d, a, EntryRef::Honorific, false);
+            }
+        }
+        for i in 0..d.generics.len() {
+            for a in d.generics[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Generic(i), false);
+            }
+        }
+        for i in 0..d.triggers.len() {
+            for a in d.triggers[i].ar.clone() {
+                add(&mut d, &a, EntryRef::Trigger(i), false);
+            }
+        }
+        d
+    }
+
+    /// Country by ISO3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.iso.get(iso3).map(|&i| &self.countries[i])
+    }
+
+    /// Place by English name (case-insensitive).
+    pub fn place_named(&self, name: &str) -> Option<&Place> {
+        self.place_by_name.get(&name.to_lowercase()).map(|&i| &self.places[i])
+    }
+
+    /// Organisation by id.
+    pub fn org(&self, id: &str) -> Option<&Org> {
+        self.org_by_id.get(id).map(|&i| &self.orgs[i])
+    }
+
+    /// Number of indexed forms (for statistics).
+    pub fn forms(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The person holding `role` for `country` on `date` (`YYYY-MM-DD`), if the dictionary knows one.
+    pub fn holder(&self, country: &str, role: &str, date: &str) -> Option<usize> {
+        self.people.iter().position(|p| p.country == country && p.roles.iter().any(|r| r.role == role && r.covers(date)))
+    }
+
+    /// Every match at every token position (all lengths); the caller chooses among overlaps.
+    pub fn scan(&self, norm: &str, toks: &[Token]) -> Vec<Match> {
+        let forms: Vec<Vec<(String, Clitics, bool)>> = toks
+            .iter()
+            .map(|t| {
+                let text = t.text(norm);
+                let mut v: Vec<(String, Clitics, bool)> = clitic_forms(text).into_iter().map(|(f, c)| (f, c, false)).collect();
+                // future prefix س on imperfective verbs: سيزور → يزور
+                let lit: Vec<char> = text.chars().collect();
+                let base = if matches!(lit.first(), Some('و') | Some('ف')) { 1 } else { 0 };
+                if lit.len() > base + 3 && lit[base] == 'س' && matches!(lit[base + 1], 'ي' | 'ت' | 'ن' | 'ا') {
+                    let s: String = lit[base + 1..].iter().collect();
+                    v.push((s, Clitics { conj: base == 1, ..Default::default() }, true));
+                }
+                v
+            })
+            .collect();
+        let skels: Vec<Vec<String>> = forms.iter().map(|fs| fs.iter().map(|(f, _, _)| skeleton(f)).collect()).collect();
+        let mut out = Vec::new();
+        let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+        for i in 0..toks.len() {
+            seen.clear();
+            for (fi, (f, cl, fut)) in forms[i].iter().enumerate() {
+                if let Some(ids) = self.exact.get(f) {
+                    for &id in ids {
+                        if let Some(m) = self.try_entry(id, i, &forms, &skels, false, *cl, *fut) {
+                            if seen.insert((id, m.last)) {
+                                out.push(m);
+                            }
+                        }
+                    }
+                }
+                if let Some(ids) = self.loose.get(&skels[i][fi]) {
+                    for &id in ids {
+                        if let Some(m) = self.try_entry(id, i, &forms, &skels, true, *cl, *fut) {
+                            if seen.insert((id, m.last)) {
+                                out.push(m);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn try_entry(
+        &self,
+        id: usize,
+        i: usize,
+        forms: &[Vec<(String, Clitics, bool)>],
+        skels: &[Vec<String>],
+        loose: bool,
+        cl: Clitics,
+        future: bool,
+    ) -> Option<Match> {
+        let e = &self.entries[id];
+        if i + e.keys.len() > forms.len() {
+            return None;
+        }
+        let mut fuzzy = false;
+        for (j, key) in e.keys.iter().enumerate() {
+            let fs = &forms[i + j];
+            let exact = if j == 0 { fs.iter().any(|(f, c, fu)| f == key && *c == cl && *fu == future) } else { fs.iter().any(|(f, _, fu)| f == key && !fu) };
+            if exact {
+                continue;
+            }
+            if loose && e.fuzzy_ok && skels[i + j].iter().any(|s| *s == e.skels[j]) {
+                fuzzy = true;
+                continue;
+            }
+            return None;
+        }
+        if future && !matches!(e.target, EntryRef::Trigger(_)) {
+            return None;
+        }
+        Some(Match { first: i, last: i + e.keys.len(), entry: e.target, fuzzy, clitics: cl, future })
+    }
+}
+
+#[cfg(test)]
+mod tests;

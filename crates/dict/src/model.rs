@@ -1,0 +1,225 @@
+//! The plain types of the dictionary files (see `data/README.md`).
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub(crate) struct FileModel {
+    #[serde(default)]
+    pub country: Vec<Country>,
+    #[serde(default)]
+    pub place: Vec<Place>,
+    #[serde(default)]
+    pub org: Vec<Org>,
+    #[serde(default)]
+    pub person: Vec<Person>,
+    #[serde(default)]
+    pub title: Vec<Title>,
+    #[serde(default)]
+    pub honorific: Vec<Honorific>,
+    #[serde(default)]
+    pub generic: Vec<Generic>,
+    #[serde(default)]
+    pub trigger: Vec<Trigger>,
+}
+
+/// A state.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3.
+    pub iso3: String,
+    /// English short name.
+    pub name: String,
+    /// Arabic names.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// Arabic nisba adjectives.
+    #[serde(default)]
+    pub adj: Vec<String>,
+    /// English name of the capital.
+    #[serde(default)]
+    pub capital: String,
+    /// Arabic names of the capital (used as metonyms).
+    #[serde(default)]
+    pub capital_ar: Vec<String>,
+}
+
+/// A gazetteer entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Place {
+    /// English name.
+    pub name: String,
+    /// ISO3 of its country.
+    pub country: String,
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// Latitude.
+    #[serde(default)]
+    pub lat: f64,
+    /// Longitude.
+    #[serde(default)]
+    pub lon: f64,
+    /// capital, city, region or site.
+    #[serde(default)]
+    pub kind: String,
+}
+
+/// An organisation or institution.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Org {
+    /// Identifier.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// ISO3 of the state it belongs to, "" for international ones.
+    #[serde(default)]
+    pub country: String,
+    /// Sector code.
+    #[serde(default = "gov")]
+    pub sector: String,
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// Where its meetings happen (a place name).
+    #[serde(default)]
+    pub seat: String,
+}
+
+fn gov() -> String {
+    "GOV".to_string()
+}
+
+/// A role held over a period.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Role {
+    /// Role name (see data/README.md).
+    pub role: String,
+    /// First day, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub from: String,
+    /// Last day, empty while in office.
+    #[serde(default)]
+    pub to: String,
+    /// Sector when not GOV.
+    #[serde(default)]
+    pub sector: Option<String>,
+    /// Organisation the role belongs to.
+    #[serde(default)]
+    pub org: Option<String>,
+}
+
+impl Role {
+    /// Whether the role was held on `date` (`YYYY-MM-DD`; prefixes such as `YYYY-MM` compare by prefix).
+    pub fn covers(&self, date: &str) -> bool {
+        if date.is_empty() {
+            return self.to.is_empty();
+        }
+        let n = date.len().min(10);
+        let from_ok = self.from.is_empty() || self.from[..n.min(self.from.len())] <= date[..n];
+        let to_ok = self.to.is_empty() || self.to[..n.min(self.to.len())] >= date[..n];
+        from_ok && to_ok
+    }
+}
+
+/// A person.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Person {
+    /// Identifier.
+    pub id: String,
+    /// Canonical English name.
+    pub name: String,
+    /// ISO3, or "" for officials of international organisations.
+    #[serde(default)]
+    pub country: String,
+    /// Full Arabic names.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// Safe short forms.
+    #[serde(default)]
+    pub short: Vec<String>,
+    /// Roles over time.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+}
+
+impl Person {
+    /// The role held on `date`, else the last one.
+    pub fn role_at(&self, date: Option<&str>) -> Option<&Role> {
+        match date {
+            Some(d) => self.roles.iter().find(|r| r.covers(d)).or(self.roles.last()),
+            None => self.roles.last(),
+        }
+    }
+}
+
+/// A title, role word or institution pattern.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Title {
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// Role it names.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Sector.
+    #[serde(default)]
+    pub sector: Option<String>,
+    /// Fixed country (e.g. «خادم الحرمين الشريفين» → SAU).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// «نظيره»: the same role as the actor referred to.
+    #[serde(default)]
+    pub counterpart: bool,
+    /// Names two holders («وزيرا الخارجية»).
+    #[serde(default)]
+    pub dual: bool,
+    /// Institution name template, `{country}` replaced.
+    #[serde(default)]
+    pub institution: Option<String>,
+}
+
+/// A word skipped before names.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Honorific {
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<String>,
+}
+
+/// A word that refers back to actors already named.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Generic {
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// `pair` or `own_country`.
+    #[serde(default)]
+    pub refers: String,
+}
+
+/// An event trigger.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Trigger {
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// CONSULT mode.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// verb or noun.
+    #[serde(default)]
+    pub pos: String,
+    /// Subject is the host.
+    #[serde(default)]
+    pub host: bool,
+    /// Arriving at a place.
+    #[serde(default)]
+    pub arrive: bool,
+    /// Reporting verb only.
+    #[serde(default)]
+    pub speech: bool,
+    /// Arabic forms.
+    #[serde(default)]
+    pub ar: Vec<String>,
+}

@@ -1,0 +1,99 @@
+use super::*;
+use rasd_text::Normalized;
+
+const MINI: &str = r#"
+[[country]]
+iso3 = "CHN"
+name = "China"
+ar = ["الصين"]
+adj = ["صيني", "صينية"]
+capital = "Beijing"
+capital_ar = ["بكين"]
+
+[[place]]
+name = "Shanghai"
+country = "CHN"
+ar = ["شنغهاي"]
+
+[[person]]
+id = "xi"
+name = "Xi Jinping"
+country = "CHN"
+ar = ["شي جين بينغ"]
+roles = [{ role = "head_of_state", from = "2013-03-14" }]
+
+[[person]]
+id = "sisi"
+name = "Abdel Fattah el-Sisi"
+country = "EGY"
+ar = ["عبد الفتاح السيسي"]
+short = ["السيسي"]
+
+[[title]]
+ar = ["وزير الخارجية"]
+role = "foreign_minister"
+
+[[trigger]]
+type = "CONSULT"
+cameo = "042"
+pos = "verb"
+ar = ["يزور"]
+"#;
+
+fn found(d: &Dict, text: &str) -> Vec<(String, EntryRef, bool)> {
+    let n = Normalized::new(text);
+    let toks = tokens(n.text());
+    d.scan(n.text(), &toks)
+        .into_iter()
+        .map(|m| {
+            let (s, e) = n.orig_span(toks[m.first].start, toks[m.last - 1].end);
+            (text.chars().skip(s).take(e - s).collect(), m.entry, m.future)
+        })
+        .collect()
+}
+
+#[test]
+fn matching_table() {
+    let d = Dict::from_sources(&[("mini", MINI)]).unwrap();
+    // text → (surface matched, entry)
+    let rows: Vec<(&str, &str, EntryRef)> = vec![
+        ("زار الصين", "الصين", EntryRef::Country(0)),
+        ("وللصين موقف", "وللصين", EntryRef::Country(0)),
+        ("وبالصين", "وبالصين", EntryRef::Country(0)),
+        ("الرئيس الصيني", "الصيني", EntryRef::CountryAdj(0)),
+        ("قالت بكين", "بكين", EntryRef::Capital(0)),
+        ("في شانغهاي", "شانغهاي", EntryRef::Place(0)),
+        ("في شنجهاي", "شنجهاي", EntryRef::Place(0)),
+        ("الرئيس شى جين بينج", "شى جين بينج", EntryRef::Person(0)),
+        ("وقال عبدالفتاح السيسي", "عبدالفتاح السيسي", EntryRef::Person(1)),
+        ("والسيسي", "والسيسي", EntryRef::PersonShort(1)),
+        ("وزير الخارجية", "وزير الخارجية", EntryRef::Title(0)),
+        ("ووزير الخارجيّة", "ووزير الخارجيّة", EntryRef::Title(0)),
+    ];
+    for (text, surface, entry) in rows {
+        let got = found(&d, text);
+        assert!(got.iter().any(|(s, e, _)| s == surface && *e == entry), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn future_prefix_is_seen_on_triggers_only() {
+    let d = Dict::from_sources(&[("mini", MINI)]).unwrap();
+    let got = found(&d, "سيزور الصين");
+    assert!(got.iter().any(|(s, e, fut)| s == "سيزور" && *e == EntryRef::Trigger(0) && *fut), "{got:?}");
+    assert!(found(&d, "سالصين").is_empty());
+}
+
+#[test]
+fn roles_are_bounded_in_time() {
+    let r = Role { role: "foreign_minister".into(), from: "2013-03-16".into(), to: "2022-12-30".into(), sector: None, org: None };
+    for (date, want) in [("2013-03-16", true), ("2022-12-30", true), ("2023-01-01", false), ("2013-03-15", false), ("2020", true), ("2022-12", true)] {
+        assert_eq!(r.covers(date), want, "{date}");
+    }
+}
+
+#[test]
+fn embedded_dictionaries_parse() {
+    let d = Dict::embedded().expect("embedded dictionaries parse");
+    assert!(d.forms() > 0);
+}
