@@ -1,1 +1,22 @@
-//! placeholder
+//! The input stage of rasd. Its one job: turn files, directories and JSONL into [`Document`]s, and
+//! mark the page-furniture lines of a text (menus, "most read" lists, "read also" links, counters,
+//! comment boxes, agency sign-offs…) from which no event may be coded.
+//!
+//! * [`read_paths`] walks files and directories (recursively, sorted) and yields one
+//!   [`Document`] per text file or JSONL record; [`read_jsonl`] reads JSONL records from any reader;
+//!   a [`Manifest`] supplies ids, outlets, urls and publication dates for files.
+//! * [`classify_lines`] splits a text into [`Line`]s (character offsets) and marks each line that is
+//!   page furniture with its [`Furniture`] kind.
+//!
+//! Bad input never panics: a file that cannot be read or decoded yields a [`ReadError`] naming it,
+//! and the iteration goes on with the next file or record.
+#![deny(missing_docs)]
+
+mod furniture;
+mod input;
+mod lexicon;
+
+pub use furniture::{classify_lines, Furniture, Line};
+pub use input::{
+    decode_bytes, read_jsonl, read_paths, text_id, Decoded, Document, Entry, Manifest, ReadError,
+};

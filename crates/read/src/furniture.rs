@@ -1,0 +1,1011 @@
+//! Page furniture: the lines of a news page that are not the article.
+//!
+//! [`classify_lines`] works in two steps. Each line is first judged on its own (a «الأكثر قراءة»
+//! heading, a view counter, a comment box, an agency sign-off, a bare timestamp…). Then the
+//! structure of the page is used: the lines after a list heading, a run of three or more short
+//! headline-like lines in the body, a trailing run of headline-like lines after the last paragraph,
+//! and a trailing run of self-contained lead sentences of other stories are related-article
+//! teasers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{lex, Lex};
+
+/// The kind of a page-furniture line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Furniture {
+    /// A path of section links: «الصفحة الرئيسية >> أخبار >> سياسة».
+    Breadcrumb,
+    /// A «الأكثر قراءة» / «الأكثر مشاهدة» heading and the list that follows it.
+    MostRead,
+    /// «اقرأ أيضا: …» links.
+    ReadAlso,
+    /// View counters: «128 مشاهدة», «عدد القراءات: 55».
+    Counter,
+    /// Comment boxes: «اترك تعليقاً», «التعليقات».
+    Comments,
+    /// "Follow us", share bars, lines that are mainly a URL, app promotions.
+    Social,
+    /// Agency sign-offs: «// يتبع //», «(النهاية)», editors' initials «ع.ع/ م.ش».
+    SignOff,
+    /// Bare times and dates: «17:58 ت م», «منذ 3 ساعات».
+    Timestamp,
+    /// Source and byline lines: «المصدر», «المصدر: وكالات», «رابط الخبر:», «بقلم …».
+    Source,
+    /// Related-article headings («مواضيع ذات صلة») and teasers of other stories.
+    Related,
+    /// Lines of punctuation only: «-----».
+    Separator,
+    /// Menus, next/previous links, copyright lines, "click here" prompts, tags.
+    Navigation,
+}
+
+impl Furniture {
+    /// Every kind, in declaration order.
+    pub const ALL: [Furniture; 12] = [
+        Furniture::Breadcrumb,
+        Furniture::MostRead,
+        Furniture::ReadAlso,
+        Furniture::Counter,
+        Furniture::Comments,
+        Furniture::Social,
+        Furniture::SignOff,
+        Furniture::Timestamp,
+        Furniture::Source,
+        Furniture::Related,
+        Furniture::Separator,
+        Furniture::Navigation,
+    ];
+
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Furniture::Breadcrumb => "breadcrumb",
+            Furniture::MostRead => "mostread",
+            Furniture::ReadAlso => "readalso",
+            Furniture::Counter => "counter",
+            Furniture::Comments => "comments",
+            Furniture::Social => "social",
+            Furniture::SignOff => "signoff",
+            Furniture::Timestamp => "timestamp",
+            Furniture::Source => "source",
+            Furniture::Related => "related",
+            Furniture::Separator => "separator",
+            Furniture::Navigation => "navigation",
+        }
+    }
+}
+
+/// One line of a text: character offsets `start..end` (the line end, `\n` or `\r\n`, excluded),
+/// and its furniture kind if it is page furniture.
+///
+/// Lines follow each other in text order and cover the text: between one line's `end` and the
+/// next one's `start` there is a `\n` or `\r\n`, or nothing at all when a line was split where
+/// furniture begins inside it (flattened pages: «… . رابط الخبر بصحيفة …: …»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Line {
+    /// Offset of the first character, in chars.
+    pub start: usize,
+    /// Offset one past the last character, in chars (before the line end).
+    pub end: usize,
+    /// The furniture kind, or `None` for article text (and blank lines).
+    pub furniture: Option<Furniture>,
+}
+
+/// Lines longer than this (in chars) are article text and are not analysed further.
+const MAX_ANALYSED: usize = 3000;
+
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// A full stop.
+    Stop,
+    /// A colon: the line introduces what follows.
+    Colon,
+    /// `?` or `!`.
+    Question,
+    /// `...` or `…`: a truncated teaser.
+    Ellipsis,
+    /// Anything else (a letter, a digit, a quote).
+    Open,
+}
+
+/// What is known about one line.
+struct Info {
+    start: usize,
+    end: usize,
+    /// Byte range in the text.
+    bytes: (usize, usize),
+    blank: bool,
+    /// Too long to analyse.
+    long: bool,
+    /// Words (whitespace-separated pieces with a letter or digit).
+    words: usize,
+    toks: Vec<String>,
+    ending: Ending,
+    /// Sentence breaks inside the line.
+    breaks: usize,
+    /// Starts with a numbered-list marker.
+    numbered: bool,
+    kind: Option<Furniture>,
+    /// This line heads a list whose items get this kind.
+    heading: Option<Furniture>,
+}
+
+impl Info {
+    fn body(&self) -> bool {
+        !self.blank && self.kind.is_none()
+    }
+}
+
+/// Split `text` into lines and mark the page-furniture ones. Never panics; linear in the text.
+pub fn classify_lines(text: &str) -> Vec<Line> {
+    let lx = lex();
+    let mut infos = Vec::new();
+    let (mut char_pos, mut byte_pos) = (0usize, 0usize);
+    for piece in text.split('\n') {
+        let (content, cr) = match piece.strip_suffix('\r') {
+            Some(c) => (c, 1),
+            None => (piece, 0),
+        };
+        let n = content.chars().count();
+        let mut info = analyse(content, lx);
+        info.start = char_pos;
+        info.end = char_pos + n;
+        info.bytes = (byte_pos, byte_pos + content.len());
+        infos.push(info);
+        char_pos += n + cr + 1;
+        byte_pos += piece.len() + 1;
+    }
+    structure(&mut infos, lx);
+    let mut out = Vec::with_capacity(infos.len());
+    for info in &infos {
+        if info.body() {
+            if let Some((split, kind)) = inline_tail(&text[info.bytes.0..info.bytes.1], lx) {
+                let at = info.start + split;
+                out.push(Line {
+                    start: info.start,
+                    end: at,
+                    furniture: None,
+                });
+                out.push(Line {
+                    start: at,
+                    end: info.end,
+                    furniture: Some(kind),
+                });
+                continue;
+            }
+        }
+        out.push(Line {
+            start: info.start,
+            end: info.end,
+            furniture: info.kind,
+        });
+    }
+    out
+}
+
+fn analyse(line: &str, lx: &Lex) -> Info {
+    let mut info = Info {
+        start: 0,
+        end: 0,
+        bytes: (0, 0),
+        blank: line.trim().is_empty(),
+        long: false,
+        words: 0,
+        toks: Vec::new(),
+        ending: Ending::Open,
+        breaks: 0,
+        numbered: false,
+        kind: None,
+        heading: None,
+    };
+    if info.blank {
+        return info;
+    }
+    if line.len() > MAX_ANALYSED * 4 || line.chars().count() > MAX_ANALYSED {
+        info.long = true;
+        info.words = usize::MAX / 2;
+        return info;
+    }
+    let trimmed = line.trim();
+    info.words = trimmed
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    info.toks = crate::lexicon::toks(trimmed);
+    info.ending = ending(trimmed);
+    info.breaks = sentence_breaks(trimmed);
+    info.numbered = numbered(trimmed);
+    let (kind, heading) = line_kind(trimmed, &info, lx);
+    info.kind = kind;
+    info.heading = heading;
+    info
+}
+
+fn ending(s: &str) -> Ending {
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '}' | '*' | '\u{200f}' | '\u{200e}'
+            )
+    });
+    if t.ends_with("..") || t.ends_with('…') {
+        Ending::Ellipsis
+    } else if t.ends_with('.') || t.ends_with('۔') {
+        Ending::Stop
+    } else if t.ends_with(':') {
+        Ending::Colon
+    } else if t.ends_with(['?', '؟', '!']) {
+        Ending::Question
+    } else {
+        Ending::Open
+    }
+}
+
+/// Sentence ends inside a line: `. ` (or `?`/`!`) after a word of two letters or more, followed by a
+/// letter.
+fn sentence_breaks(s: &str) -> usize {
+    let chars: Vec<char> = s.chars().collect();
+    let mut n = 0;
+    for i in 1..chars.len().saturating_sub(2) {
+        if !matches!(chars[i], '.' | '!' | '?' | '؟') || chars[i - 1] == '.' || chars[i + 1] == '.'
+        {
+            continue;
+        }
+        let word_before = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        if word_before < 2 && chars[i] == '.' {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j], '"' | '»' | '”' | ')') {
+            j += 1;
+        }
+        if j < chars.len() && chars[j].is_whitespace() {
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].is_alphabetic() {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn numbered(s: &str) -> bool {
+    let mut it = s.trim_start_matches(['(', '[']).chars();
+    let mut digits = 0;
+    let mut c = it.next();
+    while let Some(d) = c {
+        if d.is_ascii_digit() || ('٠'..='٩').contains(&d) {
+            digits += 1;
+            c = it.next();
+        } else {
+            break;
+        }
+    }
+    digits > 0 && digits <= 2 && matches!(c, Some('.' | '-' | ')' | '–' | '/'))
+}
+
+fn is_num(t: &str) -> bool {
+    t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn starts_with(toks: &[String], phrase: &[String]) -> bool {
+    toks.len() >= phrase.len() && toks.iter().zip(phrase).all(|(a, b)| a == b)
+}
+
+/// The first phrase of `list` that `toks` starts with.
+fn prefix<'a>(toks: &[String], list: &'a [Vec<String>]) -> Option<&'a [String]> {
+    list.iter()
+        .find(|p| starts_with(toks, p))
+        .map(|p| p.as_slice())
+}
+
+fn contains_seq(toks: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && toks.windows(phrase.len()).any(|w| w == phrase)
+}
+
+/// A heading phrase alone on its line, perhaps with a few more words («الأكثر قراءة اليوم»), or
+/// with a colon and the first item. Single-word phrases must stand alone.
+fn heading_match(raw: &str, toks: &[String], list: &[Vec<String>]) -> Option<bool> {
+    let p = prefix(toks, list)?;
+    let rest = toks.len() - p.len();
+    if rest == 0 {
+        return Some(true);
+    }
+    let after_colon = raw.contains(':')
+        && raw
+            .find(':')
+            .is_some_and(|i| raw[..i].split_whitespace().count() <= p.len() + 1);
+    if after_colon {
+        return Some(false);
+    }
+    (p.len() >= 2 && rest <= 3 && !raw.trim_end().ends_with('.')).then_some(true)
+}
+
+/// Strip the clitics و ف ب ل and the article from a normalised token.
+fn bare(t: &str) -> &str {
+    let mut s = t;
+    for p in ["وال", "بال", "فال", "كال", "لل", "ال"] {
+        if let Some(r) = s.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                return r;
+            }
+        }
+    }
+    if let Some(r) = s.strip_prefix(['و', 'ف']) {
+        if r.chars().count() >= 3 {
+            s = r;
+            for p in ["بال", "لل", "ال"] {
+                if let Some(r2) = s.strip_prefix(p) {
+                    if r2.chars().count() >= 2 {
+                        return r2;
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+fn line_kind(raw: &str, info: &Info, lx: &Lex) -> (Option<Furniture>, Option<Furniture>) {
+    use Furniture::*;
+    let toks = &info.toks;
+    let words = info.words;
+    if toks.is_empty() {
+        // punctuation, symbols or marks only
+        return (Some(Separator), None);
+    }
+    if let Some(k) = sign_off(raw, toks, lx) {
+        return (Some(k), None);
+    }
+    if timestamp(toks, lx) {
+        return (Some(Timestamp), None);
+    }
+    if words <= 8 && counter(toks, lx) {
+        return (Some(Counter), None);
+    }
+    if words <= 15 && comments(raw, toks, lx) {
+        return (Some(Comments), None);
+    }
+    if words <= 40 {
+        if let Some(p) = prefix(toks, &lx.read_also) {
+            let alone = toks.len() == p.len();
+            return (Some(ReadAlso), alone.then_some(ReadAlso));
+        }
+    }
+    if words <= 10 {
+        if heading_match(raw, toks, &lx.most_read).is_some() {
+            return (Some(MostRead), Some(MostRead));
+        }
+        if heading_match(raw, toks, &lx.related).is_some() {
+            return (Some(Related), Some(Related));
+        }
+        if let Some(alone) = heading_match(raw, toks, &lx.tags) {
+            return (Some(Navigation), alone.then_some(Navigation));
+        }
+    }
+    if source(raw, toks, words, lx) {
+        return (Some(Source), None);
+    }
+    if social(raw, toks, words, lx) {
+        return (Some(Social), None);
+    }
+    if words <= 30 && breadcrumb(raw) {
+        return (Some(Breadcrumb), None);
+    }
+    if navigation(raw, toks, words, lx) {
+        return (Some(Navigation), None);
+    }
+    (None, None)
+}
+
+fn sign_off(raw: &str, toks: &[String], lx: &Lex) -> Option<Furniture> {
+    if toks.len() <= 3 && lx.sign_offs.iter().any(|p| p.as_slice() == toks) {
+        return Some(Furniture::SignOff);
+    }
+    // editors' initials: «ع.ع/ م.ش», «س ص/ ر ق», «(ح.م)»
+    let trimmed = raw.trim();
+    if trimmed.chars().count() > 40 || toks.len() < 2 || toks.len() > 8 {
+        return None;
+    }
+    if !trimmed.contains(['/', '.', '\\']) {
+        return None;
+    }
+    let joined: String = toks.concat();
+    if lx.agency_letters.contains(&joined) {
+        return Some(Furniture::Source);
+    }
+    let all_short = toks.iter().all(|t| {
+        t.chars().all(char::is_alphabetic)
+            && (t.chars().count() <= 2 || (t.chars().count() <= 4 && lx.agencies.contains(t)))
+    });
+    let tiny = toks.iter().filter(|t| t.chars().count() <= 2).count();
+    (all_short && tiny >= 2).then_some(Furniture::SignOff)
+}
+
+fn timestamp(toks: &[String], lx: &Lex) -> bool {
+    if toks.len() > 16 {
+        return false;
+    }
+    let mut digits = false;
+    let mut ago = false;
+    for t in toks {
+        if is_num(t) {
+            digits = true;
+            continue;
+        }
+        if t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_alphabetic())
+            && t.chars().any(|c| c.is_ascii_digit())
+        {
+            // 10am, 2023t10
+            let letters: String = t.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            if ["am", "pm", "t", "z", "h", "th", "st", "nd", "rd"].contains(&letters.as_str()) {
+                digits = true;
+                continue;
+            }
+            return false;
+        }
+        if matches!(t.as_str(), "منذ" | "قبل" | "ago") {
+            ago = true;
+        }
+        let b = bare(t);
+        if lx.time_words.contains(t)
+            || lx.weekdays.contains(t)
+            || lx.months.contains(t)
+            || lx.weekdays.contains(b)
+            || lx.months.contains(b)
+        {
+            continue;
+        }
+        return false;
+    }
+    digits || (ago && toks.len() >= 2)
+}
+
+fn counter(toks: &[String], lx: &Lex) -> bool {
+    if lx.counter_anywhere.iter().any(|p| contains_seq(toks, p)) {
+        return true;
+    }
+    if prefix(toks, &lx.counter_starts).is_some() {
+        return true;
+    }
+    let has_num = toks.iter().any(|t| is_num(t));
+    let has_word = toks.iter().any(|t| lx.counter_words.contains(t));
+    let others = toks
+        .iter()
+        .filter(|t| {
+            !is_num(t) && !lx.counter_words.contains(*t) && !lx.counter_fillers.contains(*t)
+        })
+        .count();
+    has_num && has_word && others == 0
+}
+
+fn comments(raw: &str, toks: &[String], lx: &Lex) -> bool {
+    if prefix(toks, &lx.comments).is_some() {
+        return true;
+    }
+    // «التعليقات», «3 تعليقات», «تعليقات (2)»
+    let words = toks.iter().filter(|t| !is_num(t)).collect::<Vec<_>>();
+    if words.len() == 1 && lx.comment_words.contains(words[0]) && toks.len() <= 2 {
+        return true;
+    }
+    // form fields: «الاسم *», «البريد الإلكتروني *»
+    let is_field = lx.comment_fields.iter().any(|p| p.as_slice() == toks);
+    is_field && (raw.contains('*') || raw.trim_end().ends_with(':'))
+}
+
+fn source(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
+    let first = &toks[0];
+    let core = raw
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    if lx.source_words.contains(first) && words <= 10 {
+        if toks.len() == 1 {
+            return true;
+        }
+        // the word then a colon, dash or bar: «المصدر: وكالات»
+        let after = core
+            .split_once(char::is_whitespace)
+            .map(|x| x.1)
+            .unwrap_or("");
+        let first_word_end = core
+            .find(|c: char| !c.is_alphanumeric() && !is_mark(c))
+            .unwrap_or(core.len());
+        let next = core[first_word_end..].trim_start().chars().next();
+        if matches!(
+            next,
+            Some(':' | '-' | '–' | '—' | '|' | '/' | '(' | '«' | '"')
+        ) || after.is_empty()
+        {
+            return true;
+        }
+    }
+    if words <= 30 && prefix(toks, &lx.source_links).is_some() {
+        return true;
+    }
+    // agencies alone: «رويترز», «(أ ف ب)», «وكالات + الجزيرة نت»
+    if toks.len() <= 8 {
+        let joined = toks.concat();
+        if lx.agency_letters.contains(&joined) {
+            return true;
+        }
+        let all = toks.iter().all(|t| {
+            lx.agencies.contains(t) || lx.agencies.contains(bare(t)) || t.chars().count() == 1
+        });
+        let named = toks.iter().any(|t| {
+            t.chars().count() >= 3 && (lx.agencies.contains(t) || lx.agencies.contains(bare(t)))
+        });
+        if all && named {
+            return true;
+        }
+    }
+    // bylines: «بقلم: فلان», «كتب - فلان»
+    if words <= 7 && lx.bylines.contains(first) {
+        if first == "بقلم" || first == "by" {
+            return true;
+        }
+        let first_word_end = core
+            .find(|c: char| !c.is_alphanumeric() && !is_mark(c))
+            .unwrap_or(core.len());
+        let next = core[first_word_end..].trim_start().chars().next();
+        if matches!(next, Some(':' | '-' | '–' | '—' | '/')) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c == '\u{0640}'
+}
+
+/// Chars of URLs in a line.
+fn url_chars(raw: &str) -> usize {
+    raw.split_whitespace()
+        .filter(|w| {
+            let l = w.to_ascii_lowercase();
+            l.contains("http://")
+                || l.contains("https://")
+                || l.starts_with("www.")
+                || l.contains("t.me/")
+        })
+        .map(|w| w.chars().count())
+        .sum()
+}
+
+fn has_platform(toks: &[String], lx: &Lex) -> bool {
+    toks.iter()
+        .any(|t| lx.platform_words.contains(t) || lx.platform_words.contains(bare(t)))
+        || lx
+            .platforms
+            .iter()
+            .any(|p| p.len() > 1 && contains_seq(toks, p))
+}
+
+fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
+    let urls = url_chars(raw);
+    if urls > 0 {
+        let non_space = raw.chars().filter(|c| !c.is_whitespace()).count();
+        let url_words = raw
+            .split_whitespace()
+            .filter(|w| w.contains("://") || w.starts_with("www.") || w.contains("t.me/"))
+            .count();
+        if urls * 2 >= non_space || words.saturating_sub(url_words) <= 8 {
+            return true;
+        }
+    }
+    if words > 40 {
+        return false;
+    }
+    let first = bare(&toks[0]);
+    let follow = lx.follow_starts.contains(&toks[0]) || lx.follow_starts.contains(first);
+    let objects = toks
+        .iter()
+        .any(|t| lx.follow_objects.contains(t) || lx.follow_objects.contains(bare(t)));
+    if follow && words <= 25 && (has_platform(toks, lx) || objects) {
+        return true;
+    }
+    // share bars: «شارك: فيسبوك تويتر واتساب»
+    if toks.len() <= 12 {
+        let all = toks.iter().all(|t| {
+            lx.share_words.contains(t)
+                || lx.share_fillers.contains(t)
+                || lx.platform_words.contains(t)
+                || lx.platform_words.contains(bare(t))
+        });
+        let some = toks.iter().any(|t| {
+            lx.share_words.contains(t)
+                || lx.platform_words.contains(t)
+                || lx.platform_words.contains(bare(t))
+        });
+        if all && some {
+            return true;
+        }
+    }
+    // app promotions addressed to the reader
+    let app = toks
+        .iter()
+        .any(|t| lx.app_words.contains(t) || lx.app_words.contains(bare(t)));
+    let you = toks.iter().any(|t| lx.second_person.contains(t));
+    app && you
+}
+
+fn navigation(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
+    let np = toks
+        .iter()
+        .take_while(|t| lx.next_prev.contains(*t))
+        .count();
+    if np >= 2 || (np == toks.len()) {
+        return true;
+    }
+    if words <= 25 && prefix(toks, &lx.next_prev_starts).is_some() {
+        return true;
+    }
+    if words <= 30 && (raw.contains('©') || lx.copyright.iter().any(|p| contains_seq(toks, p))) {
+        return true;
+    }
+    if words <= 15 && lx.click.iter().any(|p| contains_seq(toks, p)) {
+        return true;
+    }
+    if lx.menu_lines.iter().any(|p| p.as_slice() == toks) {
+        return true;
+    }
+    if words <= 12 {
+        if let Some(p) = prefix(toks, &lx.tags) {
+            if raw.contains(':') && p.len() < toks.len() {
+                return true;
+            }
+        }
+    }
+    // a row of menu items
+    if words <= 25 && toks.len() >= 3 {
+        let menu = toks.iter().filter(|t| lx.menu_words.contains(*t)).count();
+        if menu >= 3 && menu * 10 >= toks.len() * 9 {
+            return true;
+        }
+    }
+    false
+}
+
+const CRUMB_SEPS: &[char] = &[
+    '>', '»', '›', '|', '/', '\\', '←', '→', '<', '‹', '«', '•', '·', '▸', '►', '◄', '⟩',
+];
+const HOME: &[&str] = &[
+    "الرئيسية",
+    "الصفحة الرئيسية",
+    "الرئيسيه",
+    "الصفحه الرئيسيه",
+    "home",
+    "الرئيسة",
+];
+
+/// «الصفحة الرئيسية >> التبادلات الدولية», «الرئيسية / أخبار / سياسة», «أخبار › عربي › سوريا».
+fn breadcrumb(raw: &str) -> bool {
+    let s = raw.trim();
+    let quotes = s.contains('«') && s.contains('»');
+    let is_sep = |c: char| CRUMB_SEPS.contains(&c) && !(quotes && (c == '«' || c == '»'));
+    let seps = s.chars().filter(|&c| is_sep(c)).count();
+    let home_first = {
+        let n = rasd_text::normalize(s);
+        HOME.iter().any(|h| {
+            let h = rasd_text::normalize(h);
+            n.strip_prefix(h.as_str()).is_some_and(|r| {
+                r.trim_start()
+                    .starts_with(|c: char| is_sep(c) || matches!(c, '-' | '–' | '—'))
+            })
+        })
+    };
+    if seps == 0 && !home_first {
+        return false;
+    }
+    let segs: Vec<&str> = if home_first {
+        s.split(|c: char| is_sep(c) || matches!(c, '-' | '–' | '—'))
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect()
+    } else {
+        s.split(is_sep)
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect()
+    };
+    if segs.len() < 2 || segs.iter().any(|g| !g.chars().any(char::is_alphabetic)) {
+        return false;
+    }
+    let wc = |g: &str| g.split_whitespace().count();
+    if segs
+        .iter()
+        .any(|g| g.ends_with('.') || g.ends_with('،') || g.ends_with(','))
+    {
+        return false;
+    }
+    if home_first {
+        // the last crumb may be the article's title
+        let (last, rest) = segs.split_last().unwrap_or((&"", &[]));
+        return rest.iter().all(|g| wc(g) <= 5) && wc(last) <= 14;
+    }
+    segs.len() >= 3 && segs.iter().all(|g| wc(g) <= 4)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structure
+
+/// Paragraph openings that continue earlier text: «وقال», «كما», «من جهته», «وفي».
+fn connector(toks: &[String], lx: &Lex) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    if lx.connectors.contains(first) || lx.connector_phrases.iter().any(|p| starts_with(toks, p)) {
+        return true;
+    }
+    if first.starts_with('و') && first.chars().count() >= 3 {
+        return !lx.root_waw.iter().any(|r| first.starts_with(r.as_str()));
+    }
+    false
+}
+
+/// A short line that reads like a headline: few words, no full stop or colon at the end, not a
+/// numbered item, not opening with a connective.
+fn headline_like(i: &Info, lx: &Lex) -> bool {
+    i.body()
+        && !i.long
+        && i.words >= 2
+        && i.words <= 16
+        && matches!(i.ending, Ending::Open | Ending::Question | Ending::Ellipsis)
+        && i.breaks == 0
+        && !i.numbered
+        && !connector(&i.toks, lx)
+}
+
+fn content_words<'a>(toks: &'a [String], lx: &Lex) -> Vec<&'a str> {
+    toks.iter()
+        .map(|t| bare(t))
+        .filter(|b| b.chars().count() >= 3 && !is_num(b) && !lx.stop.contains(*b))
+        .collect()
+}
+
+fn has_time(toks: &[String], lx: &Lex) -> bool {
+    toks.iter().any(|t| {
+        let b = bare(t);
+        lx.weekdays.contains(t)
+            || lx.weekdays.contains(b)
+            || matches!(t.as_str(), "امس" | "اليوم" | "الليله")
+    }) || toks.windows(2).any(|w| {
+        (is_num(&w[0]) && lx.months.contains(bare(&w[1])))
+            || (lx.months.contains(bare(&w[0])) && is_num(&w[1]))
+    })
+}
+
+fn structure(infos: &mut [Info], lx: &Lex) {
+    use Furniture::*;
+    let n = infos.len();
+    // the title: the first body line of three words or more; the lead: the first body line of
+    // twelve words or more from there on
+    let title = (0..n).find(|&i| infos[i].body() && infos[i].words >= 3);
+    let lead = title.and_then(|t| (t..n).find(|&i| infos[i].body() && infos[i].words >= 12));
+    let body_from = lead.map(|l| l + 1).unwrap_or(n);
+
+    // 1. the lists under headings
+    let mut i = 0;
+    while i < n {
+        let Some(kind) = infos[i].heading else {
+            i += 1;
+            continue;
+        };
+        let (max_items, max_words, stops_ok) = match kind {
+            ReadAlso => (4, 20, false),
+            Navigation => (20, 4, false),
+            _ => (15, 45, true),
+        };
+        let mut items = 0;
+        let mut j = i + 1;
+        while j < n && items < max_items {
+            let l = &infos[j];
+            if l.blank {
+                j += 1;
+                continue;
+            }
+            if l.heading.is_some() {
+                break;
+            }
+            if l.kind.is_some() {
+                j += 1;
+                continue;
+            }
+            let item = !l.long
+                && l.words <= max_words
+                && l.breaks == 0
+                && l.ending != Ending::Colon
+                && (stops_ok || l.ending != Ending::Stop)
+                && (l.words <= 16 || !connector(&l.toks, lx));
+            if !item {
+                break;
+            }
+            infos[j].kind = Some(kind);
+            items += 1;
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+
+    // 2. runs of three or more headline-like lines inside the body: links to other stories
+    let mut i = body_from;
+    while i < n {
+        if !headline_like(&infos[i], lx)
+            || prev_nonblank(infos, i).is_some_and(|p| infos[p].ending == Ending::Colon)
+        {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < n {
+            if infos[j].blank {
+                j += 1;
+                continue;
+            }
+            if headline_like(&infos[j], lx) {
+                run.push(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if run.len() >= 3 {
+            for &k in &run {
+                infos[k].kind = Some(Related);
+            }
+        }
+        i = j.max(i + 1);
+    }
+
+    // 3. the end of the page, after the last paragraph
+    let title_words: Vec<String> = title
+        .map(|t| {
+            content_words(&infos[t].toks, lx)
+                .into_iter()
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut tail: Vec<usize> = Vec::new();
+    let mut k = n;
+    while k > body_from {
+        k -= 1;
+        let l = &infos[k];
+        if l.blank || l.kind.is_some() {
+            continue;
+        }
+        if headline_like(l, lx) {
+            tail.push(k);
+        } else {
+            break;
+        }
+    }
+    let before_colon = tail
+        .last()
+        .and_then(|&f| prev_nonblank(infos, f))
+        .is_some_and(|p| infos[p].ending == Ending::Colon);
+    if !before_colon {
+        if tail.len() >= 2 {
+            for &k in &tail {
+                infos[k].kind = Some(Related);
+            }
+        } else if let [one] = tail[..] {
+            let cw = content_words(&infos[one].toks, lx);
+            if infos[one].words >= 3 && !cw.iter().any(|w| title_words.iter().any(|t| t == w)) {
+                infos[one].kind = Some(Related);
+            }
+        }
+    }
+
+    // 4. a trailing run of lead sentences of other stories
+    let mut reference: Vec<String> = title_words;
+    if let Some(l) = lead {
+        reference.extend(
+            content_words(&infos[l].toks, lx)
+                .into_iter()
+                .map(String::from),
+        );
+    }
+    let mut run: Vec<usize> = Vec::new();
+    let mut k = n;
+    while k > body_from {
+        k -= 1;
+        let l = &infos[k];
+        if l.blank || (l.kind.is_some() && run.is_empty()) {
+            continue;
+        }
+        if l.kind.is_some() || !teaser_like(l, &reference, lx) {
+            break;
+        }
+        run.push(k);
+    }
+    let timed = run
+        .iter()
+        .filter(|&&k| has_time(&infos[k].toks, lx))
+        .count();
+    if run.len() >= 2 && timed * 2 >= run.len() {
+        for &k in &run {
+            infos[k].kind = Some(Related);
+        }
+    }
+}
+
+/// A self-contained lead sentence of another story: one sentence ending in a full stop, not
+/// continuing earlier text, sharing almost no content words with the title and lead.
+fn teaser_like(l: &Info, reference: &[String], lx: &Lex) -> bool {
+    if !l.body()
+        || l.long
+        || l.words < 8
+        || l.words > 70
+        || l.breaks > 0
+        || l.ending != Ending::Stop
+    {
+        return false;
+    }
+    // a connective opening continues the article; a verb with a root «و» (وبّخ, وصل) does not
+    if connector(&l.toks, lx) {
+        return false;
+    }
+    let cw = content_words(&l.toks, lx);
+    if cw.is_empty() {
+        return false;
+    }
+    let shared = cw
+        .iter()
+        .filter(|w| reference.iter().any(|r| r == *w))
+        .count();
+    shared * 5 <= cw.len()
+}
+
+fn prev_nonblank(infos: &[Info], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&k| !infos[k].blank)
+}
+
+/// Furniture that starts inside a long line of a flattened page: «… . رابط الخبر بصحيفة …: …».
+/// Returns the char offset within the line where it starts, and its kind.
+fn inline_tail(line: &str, lx: &Lex) -> Option<(usize, Furniture)> {
+    const MARKERS: &[&str] = &[
+        "رابط الخبر",
+        "رابط المقال",
+        "رابط مختصر",
+        "الرابط المختصر",
+        "رابط الموضوع",
+    ];
+    // look only at the end of the line
+    let mut from = line.len().saturating_sub(1200);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &line[from..];
+    let (pos, _) = MARKERS
+        .iter()
+        .filter_map(|m| window.rfind(m).map(|p| (p, m)))
+        .max_by_key(|(p, _)| *p)?;
+    let byte = from + pos;
+    let before = line[..byte].trim_end();
+    if before.is_empty() {
+        return None;
+    }
+    let prev = before.chars().last()?;
+    if !matches!(prev, '.' | '!' | '?' | '؟' | '»' | '"' | ')' | '”' | '…') {
+        return None;
+    }
+    let tail = &line[byte..];
+    if tail.split_whitespace().count() > 30 {
+        return None;
+    }
+    let _ = lx;
+    Some((line[..byte].chars().count(), Furniture::Source))
+}
