@@ -144,10 +144,12 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
     let lx = lex();
     let mut infos = Vec::new();
     let (mut char_pos, mut byte_pos) = (0usize, 0usize);
-    for piece in text.split('\n') {
+    let pieces = text.split('\n').count();
+    for (p, piece) in text.split('\n').enumerate() {
+        // a \r before the \n belongs to the line end; a \r at the very end of the text does not
         let (content, cr) = match piece.strip_suffix('\r') {
-            Some(c) => (c, 1),
-            None => (piece, 0),
+            Some(c) if p + 1 < pieces => (c, 1),
+            _ => (piece, 0),
         };
         let n = content.chars().count();
         let mut info = analyse(content, lx);
@@ -296,6 +298,12 @@ fn numbered(s: &str) -> bool {
 
 fn is_num(t: &str) -> bool {
     t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A number, perhaps with a thousands suffix: «12», «5k», «3m».
+fn is_amount(t: &str) -> bool {
+    let digits = t.trim_end_matches(['k', 'm']);
+    !digits.is_empty() && digits.len() + 1 >= t.len() && is_num(digits)
 }
 
 fn starts_with(toks: &[String], phrase: &[String]) -> bool {
@@ -479,12 +487,12 @@ fn counter(toks: &[String], lx: &Lex) -> bool {
     if prefix(toks, &lx.counter_starts).is_some() {
         return true;
     }
-    let has_num = toks.iter().any(|t| is_num(t));
+    let has_num = toks.iter().any(|t| is_amount(t));
     let has_word = toks.iter().any(|t| lx.counter_words.contains(t));
     let others = toks
         .iter()
         .filter(|t| {
-            !is_num(t) && !lx.counter_words.contains(*t) && !lx.counter_fillers.contains(*t)
+            !is_amount(t) && !lx.counter_words.contains(*t) && !lx.counter_fillers.contains(*t)
         })
         .count();
     has_num && has_word && others == 0
@@ -786,6 +794,26 @@ fn has_time(toks: &[String], lx: &Lex) -> bool {
     })
 }
 
+fn owned_words(toks: &[String], lx: &Lex) -> Vec<String> {
+    content_words(toks, lx)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// The share of `toks`' content words found in `reference` (0 when it has none).
+fn overlap(toks: &[String], reference: &[String], lx: &Lex) -> f64 {
+    let cw = content_words(toks, lx);
+    if cw.is_empty() {
+        return 0.0;
+    }
+    let shared = cw
+        .iter()
+        .filter(|w| reference.iter().any(|r| r == *w))
+        .count();
+    shared as f64 / cw.len() as f64
+}
+
 fn structure(infos: &mut [Info], lx: &Lex) {
     use Furniture::*;
     let n = infos.len();
@@ -794,6 +822,26 @@ fn structure(infos: &mut [Info], lx: &Lex) {
     let title = (0..n).find(|&i| infos[i].body() && infos[i].words >= 3);
     let lead = title.and_then(|t| (t..n).find(|&i| infos[i].body() && infos[i].words >= 12));
     let body_from = lead.map(|l| l + 1).unwrap_or(n);
+    let title_words: Vec<String> = title
+        .map(|t| owned_words(&infos[t].toks, lx))
+        .unwrap_or_default();
+    let mut reference = title_words.clone();
+    if let Some(l) = lead {
+        reference.extend(owned_words(&infos[l].toks, lx));
+    }
+    // Does this page end its paragraphs with full stops? Only then is a short line without one a
+    // headline rather than a paragraph.
+    let (paragraphs, stopped) =
+        infos
+            .iter()
+            .filter(|l| l.body() && l.words >= 12)
+            .fold((0usize, 0usize), |(p, s), l| {
+                (
+                    p + 1,
+                    s + usize::from(l.long || l.ending == Ending::Stop || l.breaks > 0),
+                )
+            });
+    let uses_stops = paragraphs > 0 && stopped * 3 >= paragraphs * 2;
 
     // 1. the lists under headings
     let mut i = 0;
@@ -827,7 +875,8 @@ fn structure(infos: &mut [Info], lx: &Lex) {
                 && l.breaks == 0
                 && l.ending != Ending::Colon
                 && (stops_ok || l.ending != Ending::Stop)
-                && (l.words <= 16 || !connector(&l.toks, lx));
+                && (l.words <= 16
+                    || (!connector(&l.toks, lx) && overlap(&l.toks, &reference, lx) <= 0.25));
             if !item {
                 break;
             }
@@ -838,86 +887,71 @@ fn structure(infos: &mut [Info], lx: &Lex) {
         i = j.max(i + 1);
     }
 
-    // 2. runs of three or more headline-like lines inside the body: links to other stories
-    let mut i = body_from;
-    while i < n {
-        if !headline_like(&infos[i], lx)
-            || prev_nonblank(infos, i).is_some_and(|p| infos[p].ending == Ending::Colon)
-        {
-            i += 1;
-            continue;
-        }
-        let mut run = vec![i];
-        let mut j = i + 1;
-        while j < n {
-            if infos[j].blank {
-                j += 1;
+    if uses_stops {
+        // 2. runs of three or more headline-like lines inside the body: links to other stories
+        let mut i = body_from;
+        while i < n {
+            if !headline_like(&infos[i], lx)
+                || prev_nonblank(infos, i).is_some_and(|p| infos[p].ending == Ending::Colon)
+            {
+                i += 1;
                 continue;
             }
-            if headline_like(&infos[j], lx) {
-                run.push(j);
-                j += 1;
+            let mut run = vec![i];
+            let mut j = i + 1;
+            while j < n {
+                if infos[j].blank {
+                    j += 1;
+                    continue;
+                }
+                if headline_like(&infos[j], lx) {
+                    run.push(j);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if run.len() >= 3 {
+                for &k in &run {
+                    infos[k].kind = Some(Related);
+                }
+            }
+            i = j.max(i + 1);
+        }
+
+        // 3. headline-like lines at the end of the page, after the last paragraph
+        let mut tail: Vec<usize> = Vec::new();
+        let mut k = n;
+        while k > body_from {
+            k -= 1;
+            let l = &infos[k];
+            if l.blank || l.kind.is_some() {
+                continue;
+            }
+            if headline_like(l, lx) {
+                tail.push(k);
             } else {
                 break;
             }
         }
-        if run.len() >= 3 {
-            for &k in &run {
-                infos[k].kind = Some(Related);
-            }
-        }
-        i = j.max(i + 1);
-    }
-
-    // 3. the end of the page, after the last paragraph
-    let title_words: Vec<String> = title
-        .map(|t| {
-            content_words(&infos[t].toks, lx)
-                .into_iter()
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut tail: Vec<usize> = Vec::new();
-    let mut k = n;
-    while k > body_from {
-        k -= 1;
-        let l = &infos[k];
-        if l.blank || l.kind.is_some() {
-            continue;
-        }
-        if headline_like(l, lx) {
-            tail.push(k);
-        } else {
-            break;
-        }
-    }
-    let before_colon = tail
-        .last()
-        .and_then(|&f| prev_nonblank(infos, f))
-        .is_some_and(|p| infos[p].ending == Ending::Colon);
-    if !before_colon {
-        if tail.len() >= 2 {
-            for &k in &tail {
-                infos[k].kind = Some(Related);
-            }
-        } else if let [one] = tail[..] {
-            let cw = content_words(&infos[one].toks, lx);
-            if infos[one].words >= 3 && !cw.iter().any(|w| title_words.iter().any(|t| t == w)) {
-                infos[one].kind = Some(Related);
+        let before_colon = tail
+            .last()
+            .and_then(|&f| prev_nonblank(infos, f))
+            .is_some_and(|p| infos[p].ending == Ending::Colon);
+        if !before_colon {
+            if tail.len() >= 2 {
+                for &k in &tail {
+                    infos[k].kind = Some(Related);
+                }
+            } else if let [one] = tail[..] {
+                if infos[one].words >= 3 && overlap(&infos[one].toks, &title_words, lx) == 0.0 {
+                    infos[one].kind = Some(Related);
+                }
             }
         }
     }
 
     // 4. a trailing run of lead sentences of other stories
-    let mut reference: Vec<String> = title_words;
-    if let Some(l) = lead {
-        reference.extend(
-            content_words(&infos[l].toks, lx)
-                .into_iter()
-                .map(String::from),
-        );
-    }
     let mut run: Vec<usize> = Vec::new();
     let mut k = n;
     while k > body_from {
@@ -931,13 +965,27 @@ fn structure(infos: &mut [Info], lx: &Lex) {
         }
         run.push(k);
     }
-    let timed = run
-        .iter()
-        .filter(|&&k| has_time(&infos[k].toks, lx))
-        .count();
-    if run.len() >= 2 && timed * 2 >= run.len() {
-        for &k in &run {
-            infos[k].kind = Some(Related);
+    if run.len() >= 2 {
+        let timed = run
+            .iter()
+            .filter(|&&k| has_time(&infos[k].toks, lx))
+            .count();
+        // the article before the run, to which teasers of other stories owe little
+        let first = *run.last().unwrap_or(&0);
+        let article: Vec<String> = infos[..first]
+            .iter()
+            .filter(|l| l.body())
+            .flat_map(|l| owned_words(&l.toks, lx))
+            .collect();
+        let mean = run
+            .iter()
+            .map(|&k| overlap(&infos[k].toks, &article, lx))
+            .sum::<f64>()
+            / run.len() as f64;
+        if timed * 2 >= run.len() && mean <= 0.35 {
+            for &k in &run {
+                infos[k].kind = Some(Related);
+            }
         }
     }
 }
@@ -958,15 +1006,7 @@ fn teaser_like(l: &Info, reference: &[String], lx: &Lex) -> bool {
     if connector(&l.toks, lx) {
         return false;
     }
-    let cw = content_words(&l.toks, lx);
-    if cw.is_empty() {
-        return false;
-    }
-    let shared = cw
-        .iter()
-        .filter(|w| reference.iter().any(|r| r == *w))
-        .count();
-    shared * 5 <= cw.len()
+    !content_words(&l.toks, lx).is_empty() && overlap(&l.toks, reference, lx) <= 0.2
 }
 
 fn prev_nonblank(infos: &[Info], i: usize) -> Option<usize> {
