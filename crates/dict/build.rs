@@ -2,7 +2,9 @@
 use std::path::{Path, PathBuf};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
@@ -24,7 +26,11 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap_or(f).display().to_string();
-        code.push_str(&format!("    ({:?}, include_str!({:?})),\n", rel, f.display().to_string()));
+        code.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            rel,
+            f.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");

@@ -1,1 +1,54 @@
-//! placeholder
+//! Event coding: from one cleaned document to actor-coded, dated, located events.
+//!
+//! The coder recognises actor mentions with the dictionaries of [`rasd_dict`] (names, titles with
+//! country adjectives, institutions, back-references such as «نظيره الروسي» and «الجانبان», partial
+//! names after a first full mention), finds event triggers, attributes source and target in SVO and
+//! VSO clauses, resolves each event's date with [`rasd_time`] and its place with the gazetteer, and
+//! marks the one headline event of the report. Every event keeps the character spans of its evidence.
+#![deny(missing_docs)]
+
+mod events;
+mod mentions;
+mod model;
+
+pub use model::*;
+
+use rasd_dict::Dict;
+
+/// A document as the coder needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocInput<'a> {
+    /// Name used in the `doc` field of events.
+    pub name: &'a str,
+    /// The original text.
+    pub text: &'a str,
+    /// Publication date or timestamp (`YYYY-MM-DD…`), if known.
+    pub published: Option<&'a str>,
+    /// Char spans of page-furniture lines, from which no event is coded.
+    pub furniture: &'a [(usize, usize)],
+}
+
+/// The event coder, holding its dictionaries.
+pub struct Coder {
+    dict: Dict,
+}
+
+impl Coder {
+    /// A coder over the given dictionaries.
+    pub fn new(dict: Dict) -> Self {
+        Coder { dict }
+    }
+
+    /// The dictionaries.
+    pub fn dict(&self) -> &Dict {
+        &self.dict
+    }
+
+    /// Code one document.
+    pub fn code(&self, doc: &DocInput) -> Vec<Event> {
+        events::code(&self.dict, doc)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -122,7 +122,10 @@ struct Files {
 
 impl Files {
     fn add(&mut self, name: &str, text: &str) -> Result<(), DictError> {
-        let f: FileModel = toml::from_str(text).map_err(|e| DictError { file: name.to_string(), message: e.to_string() })?;
+        let f: FileModel = toml::from_str(text).map_err(|e| DictError {
+            file: name.to_string(),
+            message: e.to_string(),
+        })?;
         self.countries.extend(f.country);
         self.places.extend(f.place);
         self.orgs.extend(f.org);
@@ -149,7 +152,11 @@ pub fn form_keys(form: &str) -> Vec<String> {
             i += 2;
             continue;
         }
-        let k = clitic_forms(t).into_iter().next().map(|(f, _)| f).unwrap_or_else(|| t.to_string());
+        let k = clitic_forms(t)
+            .into_iter()
+            .next()
+            .map(|(f, _)| f)
+            .unwrap_or_else(|| t.to_string());
         keys.push(k);
         i += 1;
     }
@@ -174,14 +181,20 @@ impl Dict {
         }
         let mut stack = vec![dir.to_path_buf()];
         while let Some(d) = stack.pop() {
-            let rd = std::fs::read_dir(&d).map_err(|e| DictError { file: d.display().to_string(), message: e.to_string() })?;
+            let rd = std::fs::read_dir(&d).map_err(|e| DictError {
+                file: d.display().to_string(),
+                message: e.to_string(),
+            })?;
             let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for p in paths {
                 if p.is_dir() {
                     stack.push(p);
                 } else if p.extension().is_some_and(|e| e == "toml") {
-                    let text = std::fs::read_to_string(&p).map_err(|e| DictError { file: p.display().to_string(), message: e.to_string() })?;
+                    let text = std::fs::read_to_string(&p).map_err(|e| DictError {
+                        file: p.display().to_string(),
+                        message: e.to_string(),
+                    })?;
                     files.add(&p.display().to_string(), &text)?;
                 }
             }
@@ -214,7 +227,7 @@ impl Dict {
             place_by_name: HashMap::new(),
             org_by_id: HashMap::new(),
         };
-        let mut add = |d: &mut Dict, form: &str, target: EntryRef, fuzzy_ok: bool| {
+        let add = |d: &mut Dict, form: &str, target: EntryRef, fuzzy_ok: bool| {
             let keys = form_keys(form);
             if keys.is_empty() {
                 return;
@@ -222,12 +235,23 @@ impl Dict {
             let skels: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
             let id = d.entries.len();
             d.exact.entry(keys[0].clone()).or_default().push(id);
-            let long_enough = skels.iter().map(|s| s.chars().count()).max().unwrap_or(0) >= if keys.len() > 1 { 3 } else { 4 };
-            let fuzzy_ok = fuzzy_ok && long_enough;
+            // loose matching needs a long enough name; a single word only for places (شنغهاي / شانغهاي)
+            let longest = skels.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+            let fuzzy_ok = fuzzy_ok
+                && if keys.len() > 1 {
+                    longest >= 3
+                } else {
+                    longest >= 4 && matches!(target, EntryRef::Place(_))
+                };
             if fuzzy_ok {
                 d.loose.entry(skels[0].clone()).or_default().push(id);
             }
-            d.entries.push(Entry { keys, skels, target, fuzzy_ok });
+            d.entries.push(Entry {
+                keys,
+                skels,
+                target,
+                fuzzy_ok,
+            });
         };
         for i in 0..d.countries.len() {
             d.iso.insert(d.countries[i].iso3.clone(), i);
@@ -242,7 +266,9 @@ impl Dict {
             }
         }
         for i in 0..d.places.len() {
-            d.place_by_name.entry(d.places[i].name.to_lowercase()).or_insert(i);
+            d.place_by_name
+                .entry(d.places[i].name.to_lowercase())
+                .or_insert(i);
             for a in d.places[i].ar.clone() {
                 add(&mut d, &a, EntryRef::Place(i), true);
             }
@@ -291,7 +317,9 @@ impl Dict {
 
     /// Place by English name (case-insensitive).
     pub fn place_named(&self, name: &str) -> Option<&Place> {
-        self.place_by_name.get(&name.to_lowercase()).map(|&i| &self.places[i])
+        self.place_by_name
+            .get(&name.to_lowercase())
+            .map(|&i| &self.places[i])
     }
 
     /// Organisation by id.
@@ -306,7 +334,9 @@ impl Dict {
 
     /// The person holding `role` for `country` on `date` (`YYYY-MM-DD`), if the dictionary knows one.
     pub fn holder(&self, country: &str, role: &str, date: &str) -> Option<usize> {
-        self.people.iter().position(|p| p.country == country && p.roles.iter().any(|r| r.role == role && r.covers(date)))
+        self.people.iter().position(|p| {
+            p.country == country && p.roles.iter().any(|r| r.role == role && r.covers(date))
+        })
     }
 
     /// Every match at every token position (all lengths); the caller chooses among overlaps.
@@ -315,18 +345,38 @@ impl Dict {
             .iter()
             .map(|t| {
                 let text = t.text(norm);
-                let mut v: Vec<(String, Clitics, bool)> = clitic_forms(text).into_iter().map(|(f, c)| (f, c, false)).collect();
+                let mut v: Vec<(String, Clitics, bool)> = clitic_forms(text)
+                    .into_iter()
+                    .map(|(f, c)| (f, c, false))
+                    .collect();
                 // future prefix س on imperfective verbs: سيزور → يزور
                 let lit: Vec<char> = text.chars().collect();
-                let base = if matches!(lit.first(), Some('و') | Some('ف')) { 1 } else { 0 };
-                if lit.len() > base + 3 && lit[base] == 'س' && matches!(lit[base + 1], 'ي' | 'ت' | 'ن' | 'ا') {
+                let base = if matches!(lit.first(), Some('و') | Some('ف')) {
+                    1
+                } else {
+                    0
+                };
+                if lit.len() > base + 3
+                    && lit[base] == 'س'
+                    && matches!(lit[base + 1], 'ي' | 'ت' | 'ن' | 'ا')
+                {
                     let s: String = lit[base + 1..].iter().collect();
-                    v.push((s, Clitics { conj: base == 1, ..Default::default() }, true));
+                    v.push((
+                        s,
+                        Clitics {
+                            conj: base == 1,
+                            ..Default::default()
+                        },
+                        true,
+                    ));
                 }
                 v
             })
             .collect();
-        let skels: Vec<Vec<String>> = forms.iter().map(|fs| fs.iter().map(|(f, _, _)| skeleton(f)).collect()).collect();
+        let skels: Vec<Vec<String>> = forms
+            .iter()
+            .map(|fs| fs.iter().map(|(f, _, _)| skeleton(f)).collect())
+            .collect();
         let mut out = Vec::new();
         let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
         for i in 0..toks.len() {
@@ -373,7 +423,12 @@ impl Dict {
         let mut fuzzy = false;
         for (j, key) in e.keys.iter().enumerate() {
             let fs = &forms[i + j];
-            let exact = if j == 0 { fs.iter().any(|(f, c, fu)| f == key && *c == cl && *fu == future) } else { fs.iter().any(|(f, _, fu)| f == key && !fu) };
+            let exact = if j == 0 {
+                fs.iter()
+                    .any(|(f, c, fu)| f == key && *c == cl && *fu == future)
+            } else {
+                fs.iter().any(|(f, _, fu)| f == key && !fu)
+            };
             if exact {
                 continue;
             }
@@ -386,7 +441,14 @@ impl Dict {
         if future && !matches!(e.target, EntryRef::Trigger(_)) {
             return None;
         }
-        Some(Match { first: i, last: i + e.keys.len(), entry: e.target, fuzzy, clitics: cl, future })
+        Some(Match {
+            first: i,
+            last: i + e.keys.len(),
+            entry: e.target,
+            fuzzy,
+            clitics: cl,
+            future,
+        })
     }
 }
 

@@ -145,7 +145,11 @@ impl Person {
     /// The role held on `date`, else the last one.
     pub fn role_at(&self, date: Option<&str>) -> Option<&Role> {
         match date {
-            Some(d) => self.roles.iter().find(|r| r.covers(d)).or(self.roles.last()),
+            Some(d) => self
+                .roles
+                .iter()
+                .find(|r| r.covers(d))
+                .or(self.roles.last()),
             None => self.roles.last(),
         }
     }

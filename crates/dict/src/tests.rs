@@ -47,7 +47,11 @@ fn found(d: &Dict, text: &str) -> Vec<(String, EntryRef, bool)> {
         .into_iter()
         .map(|m| {
             let (s, e) = n.orig_span(toks[m.first].start, toks[m.last - 1].end);
-            (text.chars().skip(s).take(e - s).collect(), m.entry, m.future)
+            (
+                text.chars().skip(s).take(e - s).collect(),
+                m.entry,
+                m.future,
+            )
         })
         .collect()
 }
@@ -65,14 +69,21 @@ fn matching_table() {
         ("في شانغهاي", "شانغهاي", EntryRef::Place(0)),
         ("في شنجهاي", "شنجهاي", EntryRef::Place(0)),
         ("الرئيس شى جين بينج", "شى جين بينج", EntryRef::Person(0)),
-        ("وقال عبدالفتاح السيسي", "عبدالفتاح السيسي", EntryRef::Person(1)),
+        (
+            "وقال عبدالفتاح السيسي",
+            "عبدالفتاح السيسي",
+            EntryRef::Person(1),
+        ),
         ("والسيسي", "والسيسي", EntryRef::PersonShort(1)),
         ("وزير الخارجية", "وزير الخارجية", EntryRef::Title(0)),
         ("ووزير الخارجيّة", "ووزير الخارجيّة", EntryRef::Title(0)),
     ];
     for (text, surface, entry) in rows {
         let got = found(&d, text);
-        assert!(got.iter().any(|(s, e, _)| s == surface && *e == entry), "{text}: {got:?}");
+        assert!(
+            got.iter().any(|(s, e, _)| s == surface && *e == entry),
+            "{text}: {got:?}"
+        );
     }
 }
 
@@ -80,14 +91,31 @@ fn matching_table() {
 fn future_prefix_is_seen_on_triggers_only() {
     let d = Dict::from_sources(&[("mini", MINI)]).unwrap();
     let got = found(&d, "سيزور الصين");
-    assert!(got.iter().any(|(s, e, fut)| s == "سيزور" && *e == EntryRef::Trigger(0) && *fut), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(s, e, fut)| s == "سيزور" && *e == EntryRef::Trigger(0) && *fut),
+        "{got:?}"
+    );
     assert!(found(&d, "سالصين").is_empty());
 }
 
 #[test]
 fn roles_are_bounded_in_time() {
-    let r = Role { role: "foreign_minister".into(), from: "2013-03-16".into(), to: "2022-12-30".into(), sector: None, org: None };
-    for (date, want) in [("2013-03-16", true), ("2022-12-30", true), ("2023-01-01", false), ("2013-03-15", false), ("2020", true), ("2022-12", true)] {
+    let r = Role {
+        role: "foreign_minister".into(),
+        from: "2013-03-16".into(),
+        to: "2022-12-30".into(),
+        sector: None,
+        org: None,
+    };
+    for (date, want) in [
+        ("2013-03-16", true),
+        ("2022-12-30", true),
+        ("2023-01-01", false),
+        ("2013-03-15", false),
+        ("2020", true),
+        ("2022-12", true),
+    ] {
         assert_eq!(r.covers(date), want, "{date}");
     }
 }

@@ -1,1 +1,350 @@
-fn main() {}
+//! `rasd`: the command line over the pipeline read → clean → normalise → recognise actors → code
+//! events → resolve time and place, with evaluation against gold files and a benchmark.
+
+mod eval;
+mod output;
+
+use clap::{Parser, Subcommand};
+use rasd_code::{Coder, DocInput, Event};
+use rasd_read::{Document, Manifest, ReadError};
+use std::io::{BufReader, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "rasd",
+    version,
+    about = "Arabic news in, actor-coded, dated, located political events out"
+)]
+struct Cli {
+    /// Extra dictionary directory (TOML files) added to the embedded dictionaries.
+    #[arg(long, global = true)]
+    dict: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Code events from files, directories, or JSONL on stdin (`-`).
+    Extract {
+        /// Per-file metadata (JSONL: file, published, outlet, url, title).
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// jsonl (default when stdout is not a terminal), csv or table.
+        #[arg(long)]
+        format: Option<String>,
+        /// Only the headline event of each document.
+        #[arg(long)]
+        headlines: bool,
+        /// Files, directories, or `-` for JSONL on stdin.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
+    /// Score a run against a gold file (rasd-gold/1) and print per-field accuracy and misses.
+    Eval {
+        /// Gold file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Manifest of the corpus.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// Corpus directory.
+        dir: PathBuf,
+    },
+    /// Find and resolve the date expressions of a text or file (JSON lines).
+    When {
+        /// Anchor date (YYYY-MM-DD).
+        #[arg(long)]
+        anchor: Option<String>,
+        /// dateline or published.
+        #[arg(long, default_value = "published")]
+        anchor_kind: String,
+        /// Publication date (YYYY-MM-DD).
+        #[arg(long)]
+        published: Option<String>,
+        /// The text, or a file name.
+        input: String,
+    },
+    /// Measure extraction speed (MB/s, documents/s) on a corpus repeated to at least `--mb` megabytes.
+    Bench {
+        /// Megabytes of text to code.
+        #[arg(long, default_value_t = 10.0)]
+        mb: f64,
+        /// Corpus directories or files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// The main job: code ../shared/corpus (seeds and dev), show the events, and score them.
+    Demo {
+        /// The corpus root (holding seeds/ and dev/), default ../shared/corpus.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+}
+
+fn load_coder(dict: &Option<PathBuf>) -> Result<Coder, String> {
+    let d = match dict {
+        Some(dir) => rasd_dict::Dict::with_extra_dir(dir),
+        None => rasd_dict::Dict::embedded(),
+    }
+    .map_err(|e| format!("dictionary error: {e}"))?;
+    Ok(Coder::new(d))
+}
+
+/// Code one document: furniture lines out, events in.
+pub fn code_document(coder: &Coder, doc: &Document) -> Vec<Event> {
+    let lines = rasd_read::classify_lines(&doc.text);
+    let furniture: Vec<(usize, usize)> = lines
+        .iter()
+        .filter(|l| l.furniture.is_some())
+        .map(|l| (l.start, l.end))
+        .collect();
+    coder.code(&DocInput {
+        name: &doc.name,
+        text: &doc.text,
+        published: doc.published.as_deref(),
+        furniture: &furniture,
+    })
+}
+
+/// Read every input; errors are reported on stderr and counted, the rest goes on.
+fn read_inputs(
+    inputs: &[String],
+    manifest: Option<&Manifest>,
+    errors: &mut usize,
+) -> Vec<Document> {
+    let mut docs = Vec::new();
+    let mut report = |r: Result<Document, ReadError>, docs: &mut Vec<Document>| match r {
+        Ok(d) => docs.push(d),
+        Err(e) => {
+            eprintln!("rasd: {e}");
+            *errors += 1;
+        }
+    };
+    let mut paths = Vec::new();
+    for i in inputs {
+        if i == "-" {
+            let stdin = std::io::stdin();
+            for r in rasd_read::read_jsonl(BufReader::new(stdin.lock()), "stdin") {
+                report(r, &mut docs);
+            }
+        } else {
+            paths.push(PathBuf::from(i));
+        }
+    }
+    if !paths.is_empty() {
+        for r in rasd_read::read_paths(&paths, manifest) {
+            report(r, &mut docs);
+        }
+    }
+    docs
+}
+
+fn load_manifest(p: &Option<PathBuf>) -> Result<Option<Manifest>, String> {
+    match p {
+        Some(p) => Manifest::load(p).map(Some).map_err(|e| e.to_string()),
+        None => Ok(None),
+    }
+}
+
+fn run() -> Result<bool, String> {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Extract {
+            manifest,
+            format,
+            headlines,
+            inputs,
+        } => {
+            let coder = load_coder(&cli.dict)?;
+            let manifest = load_manifest(&manifest)?;
+            let mut errors = 0;
+            let docs = read_inputs(&inputs, manifest.as_ref(), &mut errors);
+            let format = format.unwrap_or_else(|| {
+                if std::io::stdout().is_terminal() {
+                    "table".into()
+                } else {
+                    "jsonl".into()
+                }
+            });
+            let mut events = Vec::new();
+            for d in &docs {
+                let evs = code_document(&coder, d);
+                events.extend(evs.into_iter().filter(|e| !headlines || e.headline));
+            }
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            output::write(&mut out, &format, &events)?;
+            out.flush().map_err(|e| e.to_string())?;
+            if errors > 0 {
+                eprintln!(
+                    "rasd: {errors} input(s) could not be read; {} document(s) coded",
+                    docs.len()
+                );
+            }
+            Ok(errors == 0)
+        }
+        Cmd::Eval {
+            gold,
+            manifest,
+            dir,
+        } => {
+            let coder = load_coder(&cli.dict)?;
+            let manifest = load_manifest(&manifest)?;
+            let mut errors = 0;
+            let docs = read_inputs(&[dir.display().to_string()], manifest.as_ref(), &mut errors);
+            let events: Vec<Event> = docs.iter().flat_map(|d| code_document(&coder, d)).collect();
+            let report = eval::score(&gold, &dir, &events)?;
+            print!("{report}");
+            Ok(errors == 0)
+        }
+        Cmd::When {
+            anchor,
+            anchor_kind,
+            published,
+            input,
+        } => {
+            let text = if std::path::Path::new(&input).is_file() {
+                std::fs::read_to_string(&input).map_err(|e| format!("{input}: {e}"))?
+            } else {
+                input
+            };
+            let parse = |s: &Option<String>| -> Result<Option<rasd_time::Date>, String> {
+                match s {
+                    Some(s) => rasd_time::Date::parse(s)
+                        .map(Some)
+                        .ok_or_else(|| format!("not a date: {s}")),
+                    None => Ok(None),
+                }
+            };
+            let a = parse(&anchor)?;
+            let p = parse(&published)?;
+            let dl = rasd_time::find_dateline(&text);
+            let anchors = match anchor_kind.as_str() {
+                "dateline" => rasd_time::Anchors {
+                    dateline: a,
+                    published: p,
+                },
+                "published" => rasd_time::Anchors {
+                    dateline: dl.as_ref().and_then(|d| d.date),
+                    published: a.or(p),
+                },
+                k => {
+                    return Err(format!(
+                        "--anchor-kind must be dateline or published, not {k}"
+                    ))
+                }
+            };
+            let mut out = std::io::stdout().lock();
+            for t in rasd_time::resolve(&text, &anchors) {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&t).map_err(|e| e.to_string())?
+                )
+                .map_err(|e| e.to_string())?;
+            }
+            Ok(true)
+        }
+        Cmd::Bench { mb, inputs } => {
+            let coder = load_coder(&cli.dict)?;
+            let mut errors = 0;
+            let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+            let docs = read_inputs(&inputs, None, &mut errors);
+            if docs.is_empty() {
+                return Err("no documents to benchmark".into());
+            }
+            let corpus_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+            let rounds = ((mb * 1e6) / corpus_bytes as f64).ceil().max(1.0) as usize;
+            let bar = progress(rounds as u64);
+            let start = std::time::Instant::now();
+            let mut n_events = 0usize;
+            for _ in 0..rounds {
+                for d in &docs {
+                    n_events += code_document(&coder, d).len();
+                }
+                bar.inc(1);
+            }
+            bar.finish_and_clear();
+            let secs = start.elapsed().as_secs_f64();
+            let total = (corpus_bytes * rounds) as f64;
+            println!(
+                "extract: {} documents ({:.1} MB) in {:.2} s on one core: {:.2} MB/s, {:.0} documents/s, {} events",
+                docs.len() * rounds,
+                total / 1e6,
+                secs,
+                total / 1e6 / secs,
+                (docs.len() * rounds) as f64 / secs,
+                n_events
+            );
+            Ok(true)
+        }
+        Cmd::Demo { corpus } => {
+            let coder = load_coder(&cli.dict)?;
+            let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+            if !root.is_dir() {
+                return Err(format!(
+                    "{}: corpus directory not found (give --corpus DIR)",
+                    root.display()
+                ));
+            }
+            let mut ok = true;
+            for set in ["seeds", "dev"] {
+                let dir = root.join(set);
+                if !dir.is_dir() {
+                    continue;
+                }
+                let manifest =
+                    load_manifest(&Some(dir.join("manifest.jsonl")).filter(|p| p.is_file()))?;
+                let mut errors = 0;
+                let docs =
+                    read_inputs(&[dir.display().to_string()], manifest.as_ref(), &mut errors);
+                let events: Vec<Event> =
+                    docs.iter().flat_map(|d| code_document(&coder, d)).collect();
+                println!(
+                    "== {set}: {} documents, {} events",
+                    docs.len(),
+                    events.len()
+                );
+                let mut out = std::io::stdout().lock();
+                output::write(
+                    &mut out,
+                    "table",
+                    &events
+                        .iter()
+                        .filter(|e| e.headline)
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                )?;
+                let gold = root.join("../gold").join(format!("{set}.json"));
+                if gold.is_file() {
+                    let report = eval::score(&gold, &dir, &events)?;
+                    println!("{}", report.lines().last().unwrap_or(""));
+                }
+                ok &= errors == 0;
+            }
+            Ok(ok)
+        }
+    }
+}
+
+fn progress(n: u64) -> indicatif::ProgressBar {
+    if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(n)
+    } else {
+        indicatif::ProgressBar::hidden()
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("rasd: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,749 @@
+//! Triggers to events: source and target attribution, status, date, place, mode and the headline.
+use crate::mentions::{analyse, person_actor, role_holder, Analysis, Kind, Mention, PlaceMention};
+use crate::model::{Actor, Event, Location, Span};
+use crate::DocInput;
+use rasd_dict::{Dict, EntryRef, Match, Trigger};
+use rasd_time::{Anchors, Basis, Date, TimeExpr, Value};
+
+const COMPLEMENTIZERS: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها"];
+const NEGATIONS: &[&str] = &["لن", "لم", "لا", "ليس", "عدم", "دون", "بدون"];
+const FUTURE_CUES: &[&str] = &[
+    "سوف",
+    "المقرر",
+    "يعتزم",
+    "تعتزم",
+    "المرتقب",
+    "المرتقبه",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "قد",
+];
+/// Words after the subject that make it the host of a meeting.
+const HOST_CUES: &[&str] = &[
+    "مكتبه",
+    "مكتبها",
+    "قصره",
+    "قصرها",
+    "مقر",
+    "بمقر",
+    "مقره",
+    "بمكتبه",
+    "بقصره",
+    "منزله",
+    "استقبل",
+    "استقبلت",
+];
+
+struct Ctx<'a> {
+    dict: &'a Dict,
+    an: Analysis,
+    orig: Vec<char>,
+    times: Vec<TimeExpr>,
+    doc_date: Option<(String, String)>,
+    published: Option<Date>,
+    dateline_place: Option<PlaceMention>,
+    title: Option<usize>,
+    lead: Vec<usize>,
+    /// CONSULT mode named anywhere in a sentence (phone), by sentence
+    sentence_mode: Vec<Option<String>>,
+}
+
+fn value_str(v: &Value) -> String {
+    match v {
+        Value::Range { from, .. } => value_str(from),
+        v => v.to_string(),
+    }
+}
+
+pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
+    let published = doc.published.and_then(Date::parse);
+    let dateline = rasd_time::find_dateline(doc.text);
+    let anchors = Anchors {
+        dateline: dateline.as_ref().and_then(|d| d.date),
+        published,
+    };
+    let dl_span = dateline.as_ref().map(|d| (d.start, d.end));
+    // the dateline's own date anchors the others; it does not date events by itself
+    let times: Vec<TimeExpr> = rasd_time::resolve(doc.text, &anchors)
+        .into_iter()
+        .filter(|t| {
+            !doc.furniture
+                .iter()
+                .any(|&(a, b)| t.start >= a && t.start < b)
+        })
+        .filter(|t| dl_span.is_none_or(|(a, b)| t.end <= a || t.start >= b))
+        .collect();
+    // the date that actors' roles are looked up at
+    let ref_date = anchors.dateline.or(published).map(|d| d.to_string());
+    let an = analyse(dict, doc.text, doc.furniture, ref_date.as_deref(), dl_span);
+    let orig: Vec<char> = doc.text.chars().collect();
+
+    // dateline place, looked up in the gazetteer
+    let dateline_place = dateline
+        .as_ref()
+        .and_then(|d| d.place.as_ref())
+        .and_then(|(s, e, _)| {
+            an.places
+                .iter()
+                .find(|p| {
+                    let (ps, _) = an.tok_span(p.first, p.first + 1);
+                    ps >= *s && ps < *e
+                })
+                .cloned()
+        });
+
+    // title: the first non-furniture line when it is short and more text follows
+    let title = an
+        .sentences
+        .iter()
+        .position(|&(a, _)| !an.excluded[a])
+        .filter(|&si| {
+            let (a, b) = an.sentences[si];
+            let line_end = an.gap_after(b).contains('\n') || b == an.toks.len();
+            b - a <= 30
+                && line_end
+                && si + 1 < an.sentences.len()
+                && dl_span.is_none_or(|(s, _)| an.tok_span(a, a + 1).0 != s)
+        });
+
+    // the lead: the first three real sentences after the title
+    let body_start = title.map(|t| t + 1).unwrap_or(0);
+    let lead: Vec<usize> = (body_start..an.sentences.len())
+        .filter(|&i| {
+            let (a, b) = an.sentences[i];
+            b - a >= 8 && !an.excluded[a]
+        })
+        .take(3)
+        .collect();
+    // the document's own date: a relative or explicit day near the top, else the dateline, else publication
+    let lead_end = lead
+        .last()
+        .map(|&i| an.sentences[i].1)
+        .unwrap_or(an.toks.len());
+    let lead_end_char = if lead_end == 0 {
+        0
+    } else {
+        an.tok_span(lead_end - 1, lead_end).1
+    };
+    let doc_date = times
+        .iter()
+        .find(|t| {
+            t.end <= lead_end_char
+                && matches!(t.value, Some(Value::Day(_)))
+                && !matches!(t.basis, Basis::None)
+        })
+        .map(|t| (value_str(t.value.as_ref().unwrap()), t.text.clone()))
+        .or_else(|| {
+            anchors
+                .dateline
+                .map(|d| (d.to_string(), "dateline".to_string()))
+        })
+        .or_else(|| published.map(|d| (d.to_string(), "publication date".to_string())));
+
+    let mut sentence_mode = vec![None; an.sentences.len()];
+    for tm in &an.triggers {
+        if let EntryRef::Trigger(ti) = tm.entry {
+            if dict.triggers[ti].mode.as_deref() == Some("phone") {
+                sentence_mode[an.sent_of[tm.first]] = Some("phone".to_string());
+            }
+        }
+    }
+    let ctx = Ctx {
+        dict,
+        an,
+        orig,
+        times,
+        doc_date,
+        published,
+        dateline_place,
+        title,
+        lead,
+        sentence_mode,
+    };
+    let mut events = Vec::new();
+    let mut last_subject: Option<Mention> = None;
+    for tm in ctx.an.triggers.clone() {
+        let EntryRef::Trigger(ti) = tm.entry else {
+            continue;
+        };
+        let trig = &dict.triggers[ti];
+        if trig.speech {
+            continue;
+        }
+        if let Some(ev) = ctx.event(doc, &tm, trig, &mut last_subject) {
+            events.push(ev);
+        }
+    }
+    dedupe(&mut events);
+    ctx.mark_headline(&mut events);
+    finish(events)
+}
+
+fn dedupe(events: &mut Vec<(Event, usize, usize)>) {
+    let mut seen: Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    )> = Vec::new();
+    events.retain(|(e, _, _)| {
+        let key = (
+            e.kind.clone(),
+            e.source.as_ref().map(|a| a.name.clone()),
+            e.target.as_ref().map(|a| a.name.clone()),
+            e.date.clone(),
+            e.status.clone(),
+        );
+        if seen.contains(&key) {
+            return false;
+        }
+        seen.push(key);
+        true
+    });
+}
+
+impl Analysis {
+    pub(crate) fn gap_after(&self, last: usize) -> &str {
+        if last == 0 || last >= self.toks.len() {
+            return "\n";
+        }
+        &self.norm.text()[self.toks[last - 1].end..self.toks[last].start]
+    }
+}
+
+fn same_actor(a: &Actor, b: &Actor) -> bool {
+    a.name == b.name || (a.id.is_some() && a.id == b.id)
+}
+
+impl Ctx<'_> {
+    fn span(&self, a: usize, b: usize) -> Span {
+        let (s, e) = (a.min(b), a.max(b));
+        Span {
+            start: s,
+            end: e,
+            text: self.orig[s.min(self.orig.len())..e.min(self.orig.len())]
+                .iter()
+                .collect(),
+        }
+    }
+
+    fn event(
+        &self,
+        doc: &DocInput,
+        tm: &Match,
+        trig: &Trigger,
+        last_subject: &mut Option<Mention>,
+    ) -> Option<(Event, usize, usize)> {
+        let an = &self.an;
+        let si = an.sent_of[tm.first];
+        let (s0, s1) = an.sentences[si];
+        // clause start: after the last complementizer before the trigger
+        let mut cs = s0;
+        for i in s0..tm.first {
+            if COMPLEMENTIZERS.contains(&an.tok_text(i)) {
+                cs = i + 1;
+            }
+        }
+        let in_sent: Vec<&Mention> = an
+            .mentions
+            .iter()
+            .filter(|m| m.first >= s0 && m.last <= s1)
+            .collect();
+        let before: Vec<&Mention> = in_sent
+            .iter()
+            .copied()
+            .filter(|m| m.first >= cs && m.last <= tm.first)
+            .collect();
+        let after: Vec<&Mention> = in_sent
+            .iter()
+            .copied()
+            .filter(|m| m.first >= tm.last)
+            .collect();
+        // the speaker of the sentence: first person before the clause
+        let speaker: Option<&Mention> = in_sent
+            .iter()
+            .copied()
+            .find(|m| m.first < cs && m.kind == Kind::Person)
+            .or(last_subject.as_ref());
+
+        let pick_before = |v: &[&Mention]| -> Option<Mention> {
+            v.iter()
+                .find(|m| m.kind == Kind::Person)
+                .or(v.last())
+                .map(|m| (*m).clone())
+        };
+        let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if !before.is_empty() {
+            (pick_before(&before), after.clone())
+        } else if trig.pos == "verb" && !after.is_empty() {
+            // VSO: the first actor after the verb is its subject, unless it is the object of a preposition
+            (Some(after[0].clone()), after[1..].to_vec())
+        } else {
+            (speaker.cloned(), after.clone())
+        };
+        // resolve back-references of the source
+        if let Some(s) = &mut src {
+            match s.kind {
+                Kind::OwnCountry => {
+                    if let Some(sp) = speaker.and_then(|m| m.actor.country.clone()) {
+                        if let Some(c) = self.dict.country(&sp) {
+                            s.actor.name = c.name.clone();
+                            s.actor.country = Some(sp.clone());
+                            s.actor.id = Some(sp);
+                        }
+                    }
+                }
+                Kind::Pair => {}
+                _ => {}
+            }
+        }
+        let mut tgt: Option<Mention> = None;
+        if let Some(s) = &src {
+            if s.kind == Kind::Pair {
+                // «اتفق الجانبان»: the two principal actors of the document
+                if let Some((a, b)) = self.principal_pair(tm.first) {
+                    src = Some(a);
+                    tgt = Some(b);
+                }
+            }
+        }
+        if tgt.is_none() {
+            let src_actor = src.as_ref().map(|m| m.actor.clone());
+            let cands: Vec<&Mention> = rest
+                .iter()
+                .copied()
+                .filter(|m| {
+                    m.kind != Kind::Pair
+                        && src_actor.as_ref().is_none_or(|s| !same_actor(s, &m.actor))
+                })
+                .collect();
+            tgt = cands
+                .iter()
+                .find(|m| {
+                    src_actor.as_ref().is_none_or(|s| {
+                        s.country.is_none()
+                            || m.actor.country.is_none()
+                            || s.country != m.actor.country
+                    })
+                })
+                .or(cands.first())
+                .map(|m| (*m).clone());
+        }
+        // counterpart: the same role as the source, in the country named
+        if let (Some(s), Some(t)) = (&src, &mut tgt) {
+            if t.kind == Kind::Counterpart {
+                if let Some(iso) = t.actor.country.clone() {
+                    let role = s.role.clone().or_else(|| {
+                        s.actor
+                            .id
+                            .as_deref()
+                            .and_then(|id| self.dict.people.iter().find(|p| p.id == id))
+                            .and_then(|p| {
+                                p.role_at(self.ref_date().as_deref())
+                                    .map(|r| r.role.clone())
+                            })
+                    });
+                    if let Some(role) = role {
+                        if let Some(p) =
+                            role_holder(self.dict, &iso, &role, self.ref_date().as_deref())
+                        {
+                            *t = Mention {
+                                actor: person_actor(
+                                    self.dict,
+                                    p,
+                                    self.ref_date().as_deref(),
+                                    t.actor.text.clone(),
+                                    (t.actor.start, t.actor.end),
+                                ),
+                                kind: Kind::Person,
+                                role: Some(role),
+                                ..t.clone()
+                            };
+                        }
+                    }
+                    if t.kind == Kind::Counterpart {
+                        if let Some(c) = self.dict.country(&iso) {
+                            t.actor.name = c.name.clone();
+                        }
+                    }
+                }
+            }
+            if t.kind == Kind::OwnCountry {
+                return None;
+            }
+        }
+        if let Some(s) = &src {
+            if s.kind == Kind::Person {
+                *last_subject = Some(s.clone());
+            }
+        }
+        let mut source = src.map(|m| m.actor);
+        let mut target = tgt.map(|m| m.actor);
+
+        // status
+        let prev = if tm.first > 0 {
+            an.tok_text(tm.first - 1)
+        } else {
+            ""
+        };
+        let prev2 = if tm.first > 1 {
+            an.tok_text(tm.first - 2)
+        } else {
+            ""
+        };
+        let negated = NEGATIONS.contains(&prev)
+            || (NEGATIONS.contains(&prev2) && !an.gap_before(tm.first - 1).contains(','));
+        let window_end = (tm.last + 3).min(s1);
+        let cue = (tm.first.saturating_sub(3).max(s0)..window_end)
+            .any(|i| FUTURE_CUES.contains(&an.tok_text(i)));
+        let imperfective = trig.pos == "verb" && {
+            let t = an.tok_text(tm.first);
+            let t = t
+                .strip_prefix('و')
+                .or_else(|| t.strip_prefix('ف'))
+                .unwrap_or(t);
+            t.starts_with('ي') || t.starts_with('ت') || t.starts_with('ن')
+        };
+
+        // date: the nearest date expression of the sentence, else the document's date
+        let (sc, ec) = (an.tok_span(s0, s0 + 1).0, an.tok_span(s1 - 1, s1).1);
+        let (tc, _) = an.tok_span(tm.first, tm.last);
+        let texp = self
+            .times
+            .iter()
+            .filter(|t| t.start >= sc && t.end <= ec && t.value.is_some())
+            .min_by_key(|t| (t.start as i64 - tc as i64).abs());
+        let (mut date, mut date_text) = match texp {
+            Some(t) => (t.value.as_ref().map(value_str), Some(t.text.clone())),
+            None => match &self.doc_date {
+                Some((d, w)) => (Some(d.clone()), Some(w.clone())),
+                None => (None, None),
+            },
+        };
+        let after_pub = match (&date, self.published) {
+            (Some(d), Some(p)) => {
+                d.as_str() > p.to_string().as_str()
+                    || (imperfective && d.len() == 10 && d.as_str() >= p.to_string().as_str())
+            }
+            _ => false,
+        };
+        let status = if negated {
+            "negated"
+        } else if tm.future || cue || after_pub {
+            "planned"
+        } else {
+            "occurred"
+        };
+        if status == "planned" && texp.is_none() {
+            date = None;
+            date_text = None;
+        }
+
+        // place
+        let mut kind = trig.kind.clone();
+        let mut mode = trig.mode.clone().or_else(|| {
+            if trig.kind == "CONSULT" {
+                self.sentence_mode[si].clone()
+            } else {
+                None
+            }
+        });
+        let mut cameo = trig.cameo.clone();
+        let mut location: Option<Location> = None;
+        if kind == "CONSULT" {
+            if trig.host || self.host_cue(tm, source.as_ref(), s1) {
+                std::mem::swap(&mut source, &mut target);
+            }
+            if mode.as_deref() == Some("phone") {
+                location = None;
+            } else {
+                let pl = self.place_for(si, tm);
+                if trig.arrive || mode.as_deref() == Some("visit") {
+                    // «وصل إلى بغداد», «زيارة إلى الصين»: the place's country is the host
+                    if target.is_none() {
+                        if let Some(p) = pl.as_ref().or(self.to_place(si, tm).as_ref()) {
+                            if let Some(c) = self.dict.country(&p.country) {
+                                target = Some(Actor {
+                                    name: c.name.clone(),
+                                    country: Some(c.iso3.clone()),
+                                    sector: "GOV".into(),
+                                    id: Some(c.iso3.clone()),
+                                    text: String::new(),
+                                    start: 0,
+                                    end: 0,
+                                });
+                            }
+                        }
+                    }
+                }
+                location = pl.map(|p| Location {
+                    name: p.name,
+                    country: p.country,
+                    lat: p.lat,
+                    lon: p.lon,
+                });
+                let sc = source.as_ref().and_then(|a| a.country.clone());
+                let tc = target.as_ref().and_then(|a| a.country.clone());
+                match &location {
+                    Some(l) if tc.as_deref() == Some(l.country.as_str()) => {
+                        mode = Some("visit".into())
+                    }
+                    Some(l) if sc.as_deref() == Some(l.country.as_str()) && tc.is_some() => {
+                        std::mem::swap(&mut source, &mut target);
+                        mode = Some("visit".into());
+                    }
+                    Some(_) if sc.is_some() || tc.is_some() => mode = Some("third-party".into()),
+                    Some(_) => {}
+                    None => {
+                        if sc.is_some() && tc.is_some() && sc != tc {
+                            mode = Some("visit".into());
+                            location = tc.map(|c| Location {
+                                name: None,
+                                country: c,
+                                lat: None,
+                                lon: None,
+                            });
+                        }
+                    }
+                }
+                // a country-only location becomes the city the report names in that country
+                if let Some(l) = &mut location {
+                    if l.name.is_none() {
+                        if let Some(p) = self.an.places.iter().find(|p| {
+                            p.country == l.country
+                                && p.name.is_some()
+                                && (p.at || p.to)
+                                && self.an.sent_of[p.first] <= si + 1
+                        }) {
+                            l.name = p.name.clone();
+                            l.lat = p.lat;
+                            l.lon = p.lon;
+                        }
+                    }
+                }
+            }
+            cameo = match mode.as_deref() {
+                Some("phone") => "041",
+                Some("visit") => "042",
+                Some("third-party") => "044",
+                Some("multilateral") => "044",
+                _ => cameo.as_str(),
+            }
+            .to_string();
+            if status == "planned" && kind == "CONSULT" && mode.is_none() {
+                cameo = "036".into();
+            }
+        } else if let Some(p) = self.place_for(si, tm).filter(|p| p.at) {
+            location = Some(Location {
+                name: p.name,
+                country: p.country,
+                lat: p.lat,
+                lon: p.lon,
+            });
+        }
+        if source.is_none() && target.is_none() {
+            return None;
+        }
+        if kind == "AGREE" && cameo == "036" && target.is_none() {
+            kind = "CONSULT".into();
+        }
+        // evidence: the clause that holds trigger and actors, then the trigger
+        let (t0, t1) = an.tok_span(tm.first, tm.last);
+        let mut lo = t0;
+        let mut hi = t1;
+        for a in source.iter().chain(target.iter()) {
+            if a.end > a.start && a.start >= sc && a.end <= ec {
+                lo = lo.min(a.start);
+                hi = hi.max(a.end);
+            }
+        }
+        let evidence = vec![self.span(lo, hi), self.span(t0, t1)];
+        Some((
+            Event {
+                doc: doc.name.to_string(),
+                headline: false,
+                date,
+                date_text,
+                kind,
+                mode,
+                cameo,
+                status: status.into(),
+                source,
+                target,
+                location,
+                evidence,
+            },
+            si,
+            tm.first,
+        ))
+    }
+
+    fn ref_date(&self) -> Option<String> {
+        self.doc_date.as_ref().map(|d| d.0.clone())
+    }
+
+    fn host_cue(&self, tm: &Match, source: Option<&Actor>, s1: usize) -> bool {
+        let Some(s) = source else { return false };
+        let an = &self.an;
+        // «اجتمع X في مكتبه ... مع Y»: the cue follows the subject closely
+        let from = an
+            .mentions
+            .iter()
+            .find(|m| m.actor.start == s.start)
+            .map(|m| m.last)
+            .unwrap_or(tm.last);
+        (from..(from + 4).min(s1)).any(|i| {
+            let w = an.tok_text(i);
+            HOST_CUES.contains(&w)
+                || rasd_text::clitic_forms(w)
+                    .iter()
+                    .any(|(f, _)| HOST_CUES.contains(&f.as_str()))
+        })
+    }
+
+    /// Where the event of a sentence happened: a place after «في»/«ب» in the sentence, an organisation's
+    /// seat, the dateline's place for the lead.
+    fn place_for(&self, si: usize, tm: &Match) -> Option<PlaceMention> {
+        let an = &self.an;
+        let in_sent: Vec<&PlaceMention> = an
+            .places
+            .iter()
+            .filter(|p| an.sent_of[p.first] == si && !an.excluded[p.first])
+            .collect();
+        let at = in_sent
+            .iter()
+            .filter(|p| p.at && p.first >= tm.first)
+            .min_by_key(|p| p.first)
+            .or_else(|| {
+                in_sent
+                    .iter()
+                    .filter(|p| p.at)
+                    .min_by_key(|p| tm.first.abs_diff(p.first))
+            });
+        if let Some(p) = at {
+            return Some((*p).clone());
+        }
+        if self.lead.contains(&si)
+            || Some(si) == self.title
+            || self.lead.first().is_some_and(|&l| si < l)
+        {
+            if let Some(p) = &self.dateline_place {
+                return Some(p.clone());
+            }
+        }
+        None
+    }
+
+    fn to_place(&self, si: usize, tm: &Match) -> Option<PlaceMention> {
+        let an = &self.an;
+        an.places
+            .iter()
+            .find(|p| an.sent_of[p.first] == si && p.first > tm.first)
+            .cloned()
+    }
+
+    /// The two principal actors before token `before`: the two most mentioned countries.
+    fn principal_pair(&self, before: usize) -> Option<(Mention, Mention)> {
+        let mut counts: Vec<(String, usize, Mention)> = Vec::new();
+        for m in self
+            .an
+            .mentions
+            .iter()
+            .filter(|m| m.first < before && !self.an.excluded[m.first])
+        {
+            let Some(c) = m.actor.country.clone() else {
+                continue;
+            };
+            if let Some(e) = counts.iter_mut().find(|e| e.0 == c) {
+                e.1 += 1;
+            } else {
+                counts.push((c, 1, m.clone()));
+            }
+        }
+        counts.sort_by_key(|e| std::cmp::Reverse(e.1));
+        if counts.len() < 2 {
+            return None;
+        }
+        let mk = |e: &(String, usize, Mention)| {
+            let c = self.dict.country(&e.0)?;
+            let mut m = e.2.clone();
+            m.actor = Actor {
+                name: c.name.clone(),
+                country: Some(c.iso3.clone()),
+                sector: "GOV".into(),
+                id: Some(c.iso3.clone()),
+                text: m.actor.text.clone(),
+                start: m.actor.start,
+                end: m.actor.end,
+            };
+            m.kind = Kind::State;
+            Some(m)
+        };
+        Some((mk(&counts[0])?, mk(&counts[1])?))
+    }
+
+    fn mark_headline(&self, events: &mut [(Event, usize, usize)]) {
+        if events.is_empty() {
+            return;
+        }
+        let complete = |e: &Event| e.source.is_some() && e.target.is_some();
+        let countries = |e: &Event| -> Vec<String> {
+            e.source
+                .iter()
+                .chain(e.target.iter())
+                .filter_map(|a| a.country.clone())
+                .collect()
+        };
+        let title_ev: Option<usize> = self
+            .title
+            .and_then(|t| events.iter().position(|(e, si, _)| *si == t && complete(e)));
+        let lead: Vec<usize> = (0..events.len())
+            .filter(|&i| self.lead.contains(&events[i].1) && complete(&events[i].0))
+            .collect();
+        let mut pick: Option<usize> = None;
+        if let Some(ti) = title_ev {
+            let te = &events[ti].0;
+            let tc = countries(te);
+            let shares = |e: &Event| countries(e).iter().any(|c| tc.contains(c));
+            // a statement of intent in the title, made at a meeting the lead reports: the meeting
+            if te.kind == "AGREE" && te.cameo == "030" {
+                pick = lead.iter().copied().find(|&i| {
+                    events[i].0.kind == "CONSULT"
+                        && events[i].0.status == "occurred"
+                        && shares(&events[i].0)
+                });
+            }
+            if pick.is_none() {
+                pick = lead
+                    .iter()
+                    .copied()
+                    .find(|&i| events[i].0.kind == te.kind && shares(&events[i].0));
+            }
+            if pick.is_none() {
+                pick = Some(ti);
+            }
+        }
+        if pick.is_none() {
+            pick = lead
+                .iter()
+                .copied()
+                .find(|&i| events[i].0.kind == "CONSULT")
+                .or(lead.first().copied());
+        }
+        if pick.is_none() {
+            pick = (0..events.len())
+                .find(|&i| complete(&events[i].0))
+                .or(Some(0));
+        }
+        if let Some(i) = pick {
+            events[i].0.headline = true;
+        }
+    }
+}
+
+/// Strip the bookkeeping the coder keeps per event.
+pub(crate) fn finish(events: Vec<(Event, usize, usize)>) -> Vec<Event> {
+    events.into_iter().map(|(e, _, _)| e).collect()
+}

@@ -1,0 +1,816 @@
+//! Actor and place mentions of one document: dictionary matches combined into actors
+//! (title + country adjective + name, institutions, back-references, partial names).
+use crate::model::Actor;
+use rasd_dict::{Dict, EntryRef, Match};
+use rasd_text::{clitic_forms, skeleton, tokens, Normalized, Token};
+use std::collections::HashMap;
+
+/// What kind of actor a mention is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    Person,
+    State,
+    Org,
+    Institution,
+    /// «نظيره الروسي»: the counterpart of the subject, in the given country.
+    Counterpart,
+    /// «الجانبان», «البلدين».
+    Pair,
+    /// «بلاده».
+    OwnCountry,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub actor: Actor,
+    pub kind: Kind,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceMention {
+    pub first: usize,
+    pub name: Option<String>,
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// preceded by في / ب / عند: where something happens
+    pub at: bool,
+    /// preceded by إلى / ل: where someone goes
+    pub to: bool,
+}
+
+pub(crate) struct Analysis {
+    pub norm: Normalized,
+    pub toks: Vec<Token>,
+    pub excluded: Vec<bool>,
+    pub sentences: Vec<(usize, usize)>,
+    pub sent_of: Vec<usize>,
+    pub mentions: Vec<Mention>,
+    pub places: Vec<PlaceMention>,
+    pub triggers: Vec<Match>,
+}
+
+const AT_WORDS: &[&str] = &["في", "عند", "داخل"];
+const TO_WORDS: &[&str] = &["الي", "نحو"];
+/// Common given names and particles that never stand alone for a person.
+const NOT_ALIAS: &[&str] = &[
+    "محمد",
+    "احمد",
+    "علي",
+    "حسن",
+    "حسين",
+    "عبد",
+    "بن",
+    "ابن",
+    "ابو",
+    "ال",
+    "عبدالله",
+    "عبدالعزيز",
+    "خالد",
+    "سلمان",
+    "فيصل",
+    "سعود",
+    "جون",
+    "ديفيد",
+    "مايك",
+    "جيمس",
+    "جورج",
+    "مارك",
+    "مون",
+    "كيم",
+    "الرييس",
+    "رييس",
+    "امير",
+    "الملك",
+    "الشيخ",
+    "السيد",
+    "جين",
+];
+
+impl Analysis {
+    pub fn tok_span(&self, first: usize, last: usize) -> (usize, usize) {
+        self.norm
+            .orig_span(self.toks[first].start, self.toks[last - 1].end)
+    }
+
+    pub fn tok_text(&self, i: usize) -> &str {
+        self.toks[i].text(self.norm.text())
+    }
+
+    /// The normalised text between token `i-1` and token `i`.
+    pub fn gap_before(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.toks[i - 1].end };
+        &self.norm.text()[start..self.toks[i].start]
+    }
+}
+
+fn surface(orig: &[char], span: (usize, usize)) -> String {
+    orig[span.0.min(orig.len())..span.1.min(orig.len())]
+        .iter()
+        .collect()
+}
+
+fn priority(e: &EntryRef) -> u8 {
+    match e {
+        EntryRef::Person(_) => 0,
+        EntryRef::Org(_) => 1,
+        EntryRef::Title(_) => 2,
+        EntryRef::Country(_) => 3,
+        EntryRef::Capital(_) => 4,
+        EntryRef::Place(_) => 5,
+        EntryRef::PersonShort(_) => 6,
+        EntryRef::CountryAdj(_) => 7,
+        EntryRef::Generic(_) => 8,
+        EntryRef::Honorific => 9,
+        EntryRef::Trigger(_) => 10,
+    }
+}
+
+fn choose(mut ms: Vec<Match>, n: usize) -> Vec<Match> {
+    ms.sort_by_key(|m| {
+        (
+            std::cmp::Reverse(m.last - m.first),
+            m.fuzzy,
+            priority(&m.entry),
+            m.first,
+        )
+    });
+    let mut taken = vec![false; n];
+    let mut out = Vec::new();
+    for m in ms {
+        if (m.first..m.last).any(|i| taken[i]) {
+            continue;
+        }
+        (m.first..m.last).for_each(|i| taken[i] = true);
+        out.push(m);
+    }
+    out.sort_by_key(|m| m.first);
+    out
+}
+
+fn sector_of(dict: &Dict, pi: usize, date: Option<&str>) -> String {
+    let p = &dict.people[pi];
+    match p.role_at(date) {
+        Some(r) => r.sector.clone().unwrap_or_else(|| {
+            if r.org.is_some() || p.country.is_empty() {
+                "IGO".into()
+            } else {
+                "GOV".into()
+            }
+        }),
+        None => {
+            if p.country.is_empty() {
+                "IGO".into()
+            } else {
+                "GOV".into()
+            }
+        }
+    }
+}
+
+pub(crate) fn person_actor(
+    dict: &Dict,
+    pi: usize,
+    date: Option<&str>,
+    text: String,
+    span: (usize, usize),
+) -> Actor {
+    let p = &dict.people[pi];
+    Actor {
+        name: p.name.clone(),
+        country: if p.country.is_empty() {
+            None
+        } else {
+            Some(p.country.clone())
+        },
+        sector: sector_of(dict, pi, date),
+        id: Some(p.id.clone()),
+        text,
+        start: span.0,
+        end: span.1,
+    }
+}
+
+fn state_actor(dict: &Dict, ci: usize, text: String, span: (usize, usize)) -> Actor {
+    let c = &dict.countries[ci];
+    Actor {
+        name: c.name.clone(),
+        country: Some(c.iso3.clone()),
+        sector: "GOV".into(),
+        id: Some(c.iso3.clone()),
+        text,
+        start: span.0,
+        end: span.1,
+    }
+}
+
+/// The holder of a role tied to an organisation (e.g. GCC secretary-general) on a date.
+fn org_holder(dict: &Dict, org: &str, role: &str, date: Option<&str>) -> Option<usize> {
+    dict.people.iter().position(|p| {
+        p.roles.iter().any(|r| {
+            r.role == role && r.org.as_deref() == Some(org) && date.is_none_or(|d| r.covers(d))
+        })
+    })
+}
+
+pub(crate) fn role_holder(
+    dict: &Dict,
+    country: &str,
+    role: &str,
+    date: Option<&str>,
+) -> Option<usize> {
+    let d = date.unwrap_or("");
+    dict.holder(country, role, d).or_else(|| {
+        // kings and presidents are heads of state; a title may name either
+        let alt = match role {
+            "king" | "emir" | "head_of_state" => ["head_of_state", "king", "emir"].to_vec(),
+            "head_of_government" => vec!["head_of_government"],
+            _ => vec![],
+        };
+        alt.into_iter().find_map(|r| dict.holder(country, r, d))
+    })
+}
+
+fn pretty_role(role: &str) -> String {
+    let mut s = role.replace('_', " ");
+    if let Some(f) = s.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    s
+}
+
+pub(crate) fn analyse(
+    dict: &Dict,
+    text: &str,
+    furniture: &[(usize, usize)],
+    date: Option<&str>,
+    dateline: Option<(usize, usize)>,
+) -> Analysis {
+    let norm = Normalized::new(text);
+    let toks = tokens(norm.text());
+    let orig: Vec<char> = text.chars().collect();
+    let spans: Vec<(usize, usize)> = toks
+        .iter()
+        .map(|t| norm.orig_span(t.start, t.end))
+        .collect();
+    let excluded: Vec<bool> = spans
+        .iter()
+        .map(|&(s, _)| furniture.iter().any(|&(a, b)| s >= a && s < b))
+        .collect();
+    let in_dateline: Vec<bool> = spans
+        .iter()
+        .map(|&(s, _)| dateline.is_some_and(|(a, b)| s >= a && s < b))
+        .collect();
+
+    // sentences: split at line breaks and at . ! ? followed by a space
+    let nt = norm.text();
+    let mut sentences = Vec::new();
+    let mut sent_of = vec![0; toks.len()];
+    let mut start = 0;
+    for i in 0..toks.len() {
+        if i > start {
+            let gap = &nt[toks[i - 1].end..toks[i].start];
+            let brk = gap.contains('\n')
+                || gap.contains(['!', '?'])
+                || (gap.contains('.')
+                    && gap.trim_start_matches(|c: char| c != '.').len() > 1
+                    && gap.ends_with(char::is_whitespace));
+            if brk {
+                sentences.push((start, i));
+                start = i;
+            }
+        }
+        sent_of[i] = sentences.len();
+    }
+    if start < toks.len() {
+        sentences.push((start, toks.len()));
+    }
+
+    let all = dict.scan(nt, &toks);
+    let (trig, ents): (Vec<Match>, Vec<Match>) = all
+        .into_iter()
+        .partition(|m| matches!(m.entry, EntryRef::Trigger(_)));
+    let ents: Vec<Match> = ents
+        .into_iter()
+        .filter(|m| {
+            !excluded[m.first]
+                && (!in_dateline[m.first]
+                    || matches!(
+                        m.entry,
+                        EntryRef::Place(_)
+                            | EntryRef::Capital(_)
+                            | EntryRef::Country(_)
+                            | EntryRef::Org(_)
+                    ))
+        })
+        .collect();
+    let chosen = choose(ents.clone(), toks.len());
+    let triggers = choose(
+        trig.into_iter().filter(|m| !excluded[m.first]).collect(),
+        toks.len(),
+    );
+    let covered = {
+        let mut c = vec![false; toks.len()];
+        for m in &chosen {
+            (m.first..m.last).for_each(|i| c[i] = true);
+        }
+        c
+    };
+    let tok = |i: usize| toks[i].text(nt);
+    let prev_word = |i: usize| if i == 0 { "" } else { toks[i - 1].text(nt) };
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut places: Vec<PlaceMention> = Vec::new();
+    let mk_place =
+        |m: &Match, name: Option<String>, country: String, lat: Option<f64>, lon: Option<f64>| {
+            let pw = prev_word(m.first);
+            PlaceMention {
+                first: m.first,
+                name,
+                country,
+                lat,
+                lon,
+                at: AT_WORDS.contains(&pw) || m.clitics.prep == Some('ب') || in_dateline[m.first],
+                to: TO_WORDS.contains(&pw) || m.clitics.prep == Some('ل'),
+            }
+        };
+    let mut j = 0;
+    while j < chosen.len() {
+        let m = chosen[j];
+        let span = spans[m.first].0..spans[m.last - 1].1;
+        match m.entry {
+            EntryRef::Title(ti) => {
+                let t = &dict.titles[ti];
+                // what follows the title: a country word, an organisation, a name
+                let mut k = j + 1;
+                let mut end_tok = m.last;
+                let mut country: Option<usize> = t
+                    .country
+                    .as_deref()
+                    .and_then(|iso| dict.countries.iter().position(|c| c.iso3 == iso));
+                let mut org: Option<usize> = None;
+                let adjacent = |k: usize, end_tok: usize| {
+                    k < chosen.len()
+                        && chosen[k].first <= end_tok + 1
+                        && chosen[k].first >= end_tok
+                        && !gap_has_comma(nt, &toks, chosen[k].first)
+                };
+                if adjacent(k, end_tok) {
+                    match chosen[k].entry {
+                        EntryRef::CountryAdj(c) | EntryRef::Country(c) | EntryRef::Capital(c) => {
+                            country = Some(c);
+                            end_tok = chosen[k].last;
+                            k += 1;
+                        }
+                        EntryRef::Org(o) if t.institution.is_none() => {
+                            org = Some(o);
+                            end_tok = chosen[k].last;
+                            k += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                while k < chosen.len()
+                    && matches!(chosen[k].entry, EntryRef::Honorific)
+                    && chosen[k].first <= end_tok + 1
+                {
+                    end_tok = chosen[k].last;
+                    k += 1;
+                }
+                // a person named right after the title
+                let mut person: Option<usize> = None;
+                if t.institution.is_none()
+                    && k < chosen.len()
+                    && chosen[k].first <= end_tok + 1
+                    && !gap_has_break(nt, &toks, chosen[k].first)
+                {
+                    if let EntryRef::Person(p) | EntryRef::PersonShort(p) = chosen[k].entry {
+                        person = Some(p);
+                        end_tok = chosen[k].last;
+                        k += 1;
+                    }
+                }
+                // an unknown name right after a title with a country: keep its words as the surface form
+                if person.is_none()
+                    && t.institution.is_none()
+                    && (country.is_some() || org.is_some())
+                {
+                    let mut e = end_tok;
+                    while e < toks.len()
+                        && e < end_tok + 4
+                        && !covered[e]
+                        && !excluded[e]
+                        && !gap_has_punct(nt, &toks, e)
+                        && !is_function_word(tok(e))
+                        && sent_of[e] == sent_of[m.first]
+                    {
+                        e += 1;
+                    }
+                    if e > end_tok && e - end_tok >= 2 {
+                        end_tok = e;
+                    }
+                }
+                if let (true, Some(role), Some(c1)) = (t.dual, t.role.as_ref(), country) {
+                    if let Some(EntryRef::Country(c2) | EntryRef::CountryAdj(c2)) = chosen
+                        .get(k)
+                        .filter(|n| n.first == end_tok)
+                        .map(|n| n.entry)
+                    {
+                        for (c, a, b) in [
+                            (c1, m.first, end_tok),
+                            (c2, chosen[k].first, chosen[k].last),
+                        ] {
+                            let sp = (spans[a].0, spans[b - 1].1);
+                            let iso = dict.countries[c].iso3.clone();
+                            let actor = match role_holder(dict, &iso, role, date) {
+                                Some(p) => person_actor(dict, p, date, surface(&orig, sp), sp),
+                                None => state_actor(dict, c, surface(&orig, sp), sp),
+                            };
+                            mentions.push(Mention {
+                                first: a,
+                                last: b,
+                                actor,
+                                kind: Kind::Person,
+                                role: Some(role.clone()),
+                            });
+                        }
+                        j = k + 1;
+                        continue;
+                    }
+                }
+                let sp = (spans[m.first].0, spans[end_tok - 1].1);
+                let text_s = surface(&orig, sp);
+                if let Some(p) = person {
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: end_tok,
+                        actor: person_actor(dict, p, date, text_s, sp),
+                        kind: Kind::Person,
+                        role: t.role.clone(),
+                    });
+                } else if let Some(inst) = &t.institution {
+                    if let Some(c) = country {
+                        let cn = &dict.countries[c];
+                        let name = if inst.trim() == "{country}"
+                            || inst.contains("Government")
+                            || inst.contains("authorities")
+                        {
+                            cn.name.clone()
+                        } else {
+                            inst.replace("{country}", &cn.name)
+                        };
+                        let sector = t.sector.clone().unwrap_or_else(|| "GOV".into());
+                        mentions.push(Mention {
+                            first: m.first,
+                            last: end_tok,
+                            actor: Actor {
+                                name,
+                                country: Some(cn.iso3.clone()),
+                                sector,
+                                id: Some(cn.iso3.clone()),
+                                text: text_s,
+                                start: sp.0,
+                                end: sp.1,
+                            },
+                            kind: Kind::Institution,
+                            role: None,
+                        });
+                    }
+                } else if t.counterpart {
+                    let iso = country.map(|c| dict.countries[c].iso3.clone());
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: end_tok,
+                        actor: Actor {
+                            name: text_s.clone(),
+                            country: iso.clone(),
+                            sector: "GOV".into(),
+                            id: iso,
+                            text: text_s,
+                            start: sp.0,
+                            end: sp.1,
+                        },
+                        kind: Kind::Counterpart,
+                        role: None,
+                    });
+                } else if let Some(role) = &t.role {
+                    if let Some(o) = org {
+                        let og = &dict.orgs[o];
+                        let holder = org_holder(dict, &og.id, role, date);
+                        let actor = match holder {
+                            Some(p) => person_actor(dict, p, date, text_s, sp),
+                            None => Actor {
+                                name: format!("{} of {}", pretty_role(role), og.name),
+                                country: if og.country.is_empty() {
+                                    None
+                                } else {
+                                    Some(og.country.clone())
+                                },
+                                sector: og.sector.clone(),
+                                id: None,
+                                text: text_s,
+                                start: sp.0,
+                                end: sp.1,
+                            },
+                        };
+                        mentions.push(Mention {
+                            first: m.first,
+                            last: end_tok,
+                            actor,
+                            kind: Kind::Person,
+                            role: Some(role.clone()),
+                        });
+                    } else if let Some(c) = country {
+                        let cn = &dict.countries[c];
+                        let actor = match role_holder(dict, &cn.iso3, role, date) {
+                            Some(p) => person_actor(dict, p, date, text_s, sp),
+                            None => Actor {
+                                name: format!("{} of {}", pretty_role(role), cn.name),
+                                country: Some(cn.iso3.clone()),
+                                sector: t.sector.clone().unwrap_or_else(|| "GOV".into()),
+                                id: None,
+                                text: text_s,
+                                start: sp.0,
+                                end: sp.1,
+                            },
+                        };
+                        mentions.push(Mention {
+                            first: m.first,
+                            last: end_tok,
+                            actor,
+                            kind: Kind::Person,
+                            role: Some(role.clone()),
+                        });
+                    }
+                }
+                j = k.max(j + 1);
+                continue;
+            }
+            EntryRef::Person(p) | EntryRef::PersonShort(p) => {
+                let sp = (span.start, span.end);
+                mentions.push(Mention {
+                    first: m.first,
+                    last: m.last,
+                    actor: person_actor(dict, p, date, surface(&orig, sp), sp),
+                    kind: Kind::Person,
+                    role: None,
+                });
+            }
+            EntryRef::Org(o) if dict.orgs[o].sector == "MED" => {}
+            EntryRef::Org(o) => {
+                let og = &dict.orgs[o];
+                let sp = (span.start, span.end);
+                if !in_dateline[m.first] {
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: m.last,
+                        actor: Actor {
+                            name: og.name.clone(),
+                            country: if og.country.is_empty() {
+                                None
+                            } else {
+                                Some(og.country.clone())
+                            },
+                            sector: og.sector.clone(),
+                            id: Some(og.id.clone()),
+                            text: surface(&orig, sp),
+                            start: sp.0,
+                            end: sp.1,
+                        },
+                        kind: Kind::Org,
+                        role: None,
+                    });
+                }
+                if !og.seat.is_empty() {
+                    if let Some(pl) = dict.place_named(&og.seat) {
+                        let mut pm = mk_place(
+                            &m,
+                            Some(pl.name.clone()),
+                            pl.country.clone(),
+                            Some(pl.lat),
+                            Some(pl.lon),
+                        );
+                        pm.at = pm.at || in_dateline[m.first];
+                        places.push(pm);
+                    }
+                }
+            }
+            EntryRef::Country(c) | EntryRef::Capital(c) => {
+                let cn = &dict.countries[c];
+                let place = if matches!(m.entry, EntryRef::Capital(_)) {
+                    dict.place_named(&cn.capital)
+                } else {
+                    None
+                };
+                let pm = match place {
+                    Some(pl) => mk_place(
+                        &m,
+                        Some(pl.name.clone()),
+                        pl.country.clone(),
+                        Some(pl.lat),
+                        Some(pl.lon),
+                    ),
+                    None => mk_place(&m, None, cn.iso3.clone(), None, None),
+                };
+                let location_only = pm.at;
+                places.push(pm);
+                if !location_only && !in_dateline[m.first] {
+                    let sp = (span.start, span.end);
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: m.last,
+                        actor: state_actor(dict, c, surface(&orig, sp), sp),
+                        kind: Kind::State,
+                        role: None,
+                    });
+                }
+            }
+            EntryRef::Place(pi) => {
+                let pl = &dict.places[pi];
+                places.push(mk_place(
+                    &m,
+                    Some(pl.name.clone()),
+                    pl.country.clone(),
+                    Some(pl.lat),
+                    Some(pl.lon),
+                ));
+            }
+            EntryRef::Generic(gi) => {
+                let g = &dict.generics[gi];
+                let kind = match g.refers.as_str() {
+                    "pair" => Some(Kind::Pair),
+                    "own_country" => Some(Kind::OwnCountry),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let sp = (span.start, span.end);
+                    let t = surface(&orig, sp);
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: m.last,
+                        actor: Actor {
+                            name: t.clone(),
+                            country: None,
+                            sector: "GOV".into(),
+                            id: None,
+                            text: t,
+                            start: sp.0,
+                            end: sp.1,
+                        },
+                        kind,
+                        role: None,
+                    });
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+
+    // partial names: after a person's first mention, any distinctive word of that mention names them
+    let mut alias: HashMap<String, (usize, usize)> = HashMap::new(); // form -> (mention index, first token)
+    let mut alias_skel: HashMap<String, (usize, usize)> = HashMap::new();
+    for (mi, me) in mentions.iter().enumerate() {
+        if me.kind != Kind::Person || me.actor.id.is_none() {
+            continue;
+        }
+        let Some(pid) = me.actor.id.as_deref() else {
+            continue;
+        };
+        let Some(p) = dict.people.iter().find(|p| p.id == pid) else {
+            continue;
+        };
+        for name in p.ar.iter().chain(p.short.iter()) {
+            for k in rasd_dict::form_keys(name) {
+                if k.chars().count() >= 3 && !NOT_ALIAS.contains(&k.as_str()) {
+                    alias.entry(k.clone()).or_insert((mi, me.first));
+                    let s = skeleton(&k);
+                    if s.chars().count() >= 3 {
+                        alias_skel.entry(s).or_insert((mi, me.first));
+                    }
+                }
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    for i in 0..toks.len() {
+        if covered[i] || excluded[i] || in_dateline[i] {
+            continue;
+        }
+        let forms = clitic_forms(tok(i));
+        let hit = forms.iter().find_map(|(f, _)| {
+            alias
+                .get(f)
+                .or_else(|| alias_skel.get(&skeleton(f)))
+                .copied()
+        });
+        if let Some((mi, first)) = hit {
+            if first < i {
+                let sp = spans[i];
+                let mut a = mentions[mi].actor.clone();
+                a.text = surface(&orig, sp);
+                a.start = sp.0;
+                a.end = sp.1;
+                extra.push(Mention {
+                    first: i,
+                    last: i + 1,
+                    actor: a,
+                    kind: Kind::Person,
+                    role: mentions[mi].role.clone(),
+                });
+            }
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.first);
+    places.sort_by_key(|p| p.first);
+    Analysis {
+        norm,
+        toks,
+        excluded,
+        sentences,
+        sent_of,
+        mentions,
+        places,
+        triggers,
+    }
+}
+
+fn gap_has_comma(nt: &str, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && i < toks.len()
+        && nt[toks[i - 1].end..toks[i].start]
+            .contains([',', ';', ':', '(', ')', '-', '.', '"', '\n'])
+}
+
+/// A break between a title and a name: punctuation other than quotes.
+fn gap_has_break(nt: &str, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && i < toks.len()
+        && nt[toks[i - 1].end..toks[i].start].contains([',', ';', ':', '(', ')', '.', '\n'])
+}
+
+fn gap_has_punct(nt: &str, toks: &[Token], i: usize) -> bool {
+    gap_has_comma(nt, toks, i)
+}
+
+/// Words that end a name: particles, prepositions and time words.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    const F: &[&str] = &[
+        "في",
+        "من",
+        "الي",
+        "علي",
+        "عن",
+        "مع",
+        "ان",
+        "بان",
+        "الذي",
+        "التي",
+        "هنا",
+        "امس",
+        "اليوم",
+        "غدا",
+        "قد",
+        "لقد",
+        "كما",
+        "حيث",
+        "خلال",
+        "بعد",
+        "قبل",
+        "لدي",
+        "عند",
+        "او",
+        "ثم",
+        "بين",
+        "وقال",
+        "قال",
+        "ان",
+        "انه",
+        "انها",
+        "يوم",
+        "مساء",
+        "صباح",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "السبت",
+        "حول",
+        "بشان",
+        "ضد",
+        "لا",
+        "لم",
+        "لن",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+    ];
+    F.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
+}

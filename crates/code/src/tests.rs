@@ -1,0 +1,116 @@
+//! Table-driven tests on sentences of our own making (not from the corpora).
+use super::*;
+
+fn coder() -> &'static Coder {
+    static C: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+    C.get_or_init(|| Coder::new(rasd_dict::Dict::embedded().expect("dictionaries")))
+}
+
+fn code(text: &str, published: &str) -> Vec<Event> {
+    coder().code(&DocInput {
+        name: "t",
+        text,
+        published: Some(published),
+        furniture: &[],
+    })
+}
+
+fn brief(e: &Event) -> String {
+    let a = |x: &Option<Actor>| {
+        x.as_ref()
+            .map(|a| a.country.clone().unwrap_or_else(|| a.name.clone()))
+            .unwrap_or_else(|| "?".into())
+    };
+    format!(
+        "{} {} {}>{} {} {} {}",
+        e.date.as_deref().unwrap_or("-"),
+        e.kind,
+        a(&e.source),
+        a(&e.target),
+        e.mode.as_deref().unwrap_or("-"),
+        e.status,
+        e.location
+            .as_ref()
+            .map(|l| l.name.clone().unwrap_or_else(|| l.country.clone()))
+            .unwrap_or_else(|| "-".into())
+    )
+}
+
+#[test]
+fn headline_table() {
+    // (text, publication date, expected headline: date type source>target mode status place)
+    let rows = [
+        (
+            "التقى وزير الخارجية الفرنسي أمس الثلاثاء في باريس مع نظيره المصري لبحث العلاقات الثنائية.",
+            "2019-05-15",
+            "2019-05-14 CONSULT EGY>FRA visit occurred Paris",
+        ),
+        (
+            "أجرى الرئيس الروسي فلاديمير بوتين اليوم الخميس اتصالا هاتفيا مع نظيره التركي رجب طيب أردوغان.",
+            "2021-03-04",
+            "2021-03-04 CONSULT RUS>TUR phone occurred -",
+        ),
+        (
+            "استقبل العاهل الأردني في عمان أمس رئيس الوزراء الإيطالي.",
+            "2019-02-06",
+            "2019-02-05 CONSULT ITA>JOR visit occurred Amman",
+        ),
+        (
+            "وزير الدفاع الأمريكي لن يزور الصين هذا الشهر",
+            "2018-10-01",
+            "2018-10 CONSULT USA>CHN visit negated -",
+        ),
+        (
+            "انتقدت وزارة الخارجية الإيرانية يوم السبت الحكومة البريطانية بسبب تصريحاتها.",
+            "2020-01-12",
+            "2020-01-11 ACCUSE IRN>GBR - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}
+
+#[test]
+fn evidence_points_into_the_text() {
+    let text = "قال وزير الخارجية الصيني إن الصين مستعدة للعمل مع روسيا لتعزيز التعاون.";
+    let chars: Vec<char> = text.chars().collect();
+    for e in code(text, "2022-01-01") {
+        for s in &e.evidence {
+            assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text);
+        }
+    }
+}
+
+#[test]
+fn furniture_lines_give_no_event() {
+    let text =
+        "عنوان الخبر\nنص الخبر بلا حدث.\nرئيس وزراء اليونان يستقبل رئيس الوزراء الإيطالي في أثينا";
+    let start = text.chars().position(|c| c == '\n').unwrap();
+    let fur = [(start + 18, text.chars().count())];
+    let evs = coder().code(&DocInput {
+        name: "t",
+        text,
+        published: Some("2020-01-01"),
+        furniture: &fur,
+    });
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_hold(s in "[ \\n\\.،0-9a-zاأإبتثجحخدذرزسشصضطظعغفقكلمنهويىةء]{0,200}") {
+        let evs = coder().code(&DocInput { name: "p", text: &s, published: Some("2020-01-01"), furniture: &[] });
+        let n = s.chars().count();
+        for e in evs {
+            for sp in e.evidence {
+                proptest::prop_assert!(sp.start <= sp.end && sp.end <= n);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! End to end: the `rasd` binary on the seed reports, scored against `../shared/gold/seeds.json`.
+//! Skips (saying so) when `../shared` is not beside the repository.
+use std::path::PathBuf;
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    p.join("gold/seeds.json").is_file().then_some(p)
+}
+
+fn rasd(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(args)
+        .output()
+        .expect("run rasd");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn seeds_match_the_gold() {
+    let Some(sh) = shared() else {
+        eprintln!("SKIPPED: ../shared (corpus and gold) is not beside the repository");
+        return;
+    };
+    let seeds = sh.join("corpus/seeds");
+    let (ok, out, err) = rasd(&[
+        "eval",
+        "--gold",
+        sh.join("gold/seeds.json").to_str().unwrap(),
+        "--manifest",
+        seeds.join("manifest.jsonl").to_str().unwrap(),
+        seeds.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let last = out.lines().last().unwrap_or("");
+    eprintln!("{out}");
+    // "headline 5/5, also N/M, furniture events 0"
+    assert!(
+        last.starts_with("headline 5/5"),
+        "all five seed headlines must be right: {last}"
+    );
+    assert!(
+        last.ends_with("furniture events 0"),
+        "no furniture event: {last}"
+    );
+    let also: Vec<usize> = last
+        .split("also ")
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .split('/')
+        .map(|x| x.trim().parse().unwrap())
+        .collect();
+    assert!(
+        also[0] * 10 >= also[1] * 8,
+        "at least 80% of the seeds' also events: {last}"
+    );
+}
+
+#[test]
+fn extract_writes_one_json_object_per_event_with_the_gold_fields() {
+    let Some(sh) = shared() else {
+        eprintln!("SKIPPED: ../shared (corpus and gold) is not beside the repository");
+        return;
+    };
+    let seeds = sh.join("corpus/seeds");
+    let (ok, out, err) = rasd(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "--manifest",
+        seeds.join("manifest.jsonl").to_str().unwrap(),
+        seeds.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let mut heads = 0;
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+        for k in [
+            "doc",
+            "headline",
+            "date",
+            "type",
+            "mode",
+            "cameo",
+            "status",
+            "source",
+            "target",
+            "location",
+            "evidence",
+            "date_text",
+        ] {
+            assert!(v.get(k).is_some(), "missing {k} in {line}");
+        }
+        heads += v["headline"].as_bool().unwrap() as usize;
+    }
+    assert_eq!(heads, 5, "exactly one headline per report");
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_processed() {
+    let dir = std::env::temp_dir().join(format!("rasd-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a_good.txt"),
+        "التقى وزير الخارجية الروسي أمس في القاهرة مع نظيره المصري.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b_empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.join("c_latin1.txt"),
+        [0xff, 0xfe, 0x00, 0x41, 0x00, 0x00],
+    )
+    .unwrap();
+    std::fs::write(dir.join("d_invalid.txt"), [0x41, 0xc3, 0x28, 0x41]).unwrap();
+    let (ok, out, err) = rasd(&["extract", "--format", "jsonl", dir.to_str().unwrap()]);
+    assert!(!ok, "exit code is non-zero when some inputs failed");
+    assert!(err.contains("b_empty.txt"), "{err}");
+    assert!(err.contains("c_latin1.txt"), "{err}");
+    assert!(
+        out.lines().count() >= 1,
+        "the good file is still coded: {out} / {err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn jsonl_on_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["extract", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let doc = serde_json::json!({"id": "x1", "text": "أجرى الرئيس الفرنسي اتصالا هاتفيا مع نظيره الأمريكي أمس.", "published": "2019-04-02"});
+    writeln!(child.stdin.take().unwrap(), "{doc}\nnot json").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("\"doc\":\"x1\""), "{s}");
+    assert!(s.contains("CONSULT"), "{s}");
+}
