@@ -181,14 +181,17 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
     finish(events)
 }
 
+/// type, source, target, date, status
+type DedupeKey = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 fn dedupe(events: &mut Vec<(Event, usize, usize)>) {
-    let mut seen: Vec<(
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-    )> = Vec::new();
+    let mut seen: Vec<DedupeKey> = Vec::new();
     events.retain(|(e, _, _)| {
         let key = (
             e.kind.clone(),
@@ -277,26 +280,23 @@ impl Ctx<'_> {
         };
         let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if !before.is_empty() {
             (pick_before(&before), after.clone())
-        } else if trig.pos == "verb" && !after.is_empty() {
-            // VSO: the first actor after the verb is its subject, unless it is the object of a preposition
+        } else if !after.is_empty() && (trig.pos == "verb" || after[0].first <= tm.last + 2) {
+            // VSO: the first actor after the verb is its subject; after a noun, its possessor («زيارة الرئيس الصيني»)
             (Some(after[0].clone()), after[1..].to_vec())
         } else {
             (speaker.cloned(), after.clone())
         };
-        // resolve back-references of the source
-        if let Some(s) = &mut src {
-            match s.kind {
-                Kind::OwnCountry => {
-                    if let Some(sp) = speaker.and_then(|m| m.actor.country.clone()) {
-                        if let Some(c) = self.dict.country(&sp) {
-                            s.actor.name = c.name.clone();
-                            s.actor.country = Some(sp.clone());
-                            s.actor.id = Some(sp);
-                        }
-                    }
-                }
-                Kind::Pair => {}
-                _ => {}
+        // in reported speech, «بلاده» or the speaker's own state as subject is the speaker speaking for it
+        if let (Some(s), Some(sp)) = (&mut src, speaker) {
+            let own_state = matches!(s.kind, Kind::State | Kind::Institution)
+                && s.actor.country.is_some()
+                && s.actor.country == sp.actor.country;
+            if (s.kind == Kind::OwnCountry || own_state) && sp.kind == Kind::Person {
+                let (start, end, text) = (s.actor.start, s.actor.end, s.actor.text.clone());
+                *s = sp.clone();
+                s.actor.start = start;
+                s.actor.end = end;
+                s.actor.text = text;
             }
         }
         let mut tgt: Option<Mention> = None;

@@ -25,7 +25,11 @@ pub fn normalize_char(c: char, out: &mut String) {
         // harakat, shadda, sukun, superscript alef, Quranic marks
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {}
         // zero-width, bidi controls, BOM, soft hyphen
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => {}
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => {}
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => out.push('ا'),
         'ى' | 'ی' | 'ئ' => out.push('ي'),
         'ة' => out.push('ه'),
@@ -38,7 +42,9 @@ pub fn normalize_char(c: char, out: &mut String) {
         '،' => out.push(','),
         '؛' => out.push(';'),
         '؟' => out.push('?'),
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            out.push(' ')
+        }
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         // presentation forms and other compatibility characters: NFKC, then normalise the result
         c if ('\u{FB50}'..='\u{FEFC}').contains(&c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) => {
@@ -74,7 +80,11 @@ impl Normalized {
             n = i + 1;
         }
         map.push(n as u32);
-        Normalized { text, map, orig_len: n }
+        Normalized {
+            text,
+            map,
+            orig_len: n,
+        }
     }
 
     /// The normalised text.
@@ -84,7 +94,10 @@ impl Normalized {
 
     /// Char offset in the original text of the normalised byte offset `byte` (which may be the end).
     pub fn orig(&self, byte: usize) -> usize {
-        self.map.get(byte).map(|&x| x as usize).unwrap_or(self.orig_len)
+        self.map
+            .get(byte)
+            .map(|&x| x as usize)
+            .unwrap_or(self.orig_len)
     }
 
     /// Char span `[start, end)` in the original text of the normalised byte range `[start, end)`.
@@ -148,7 +161,10 @@ pub fn tokens(norm: &str) -> Vec<Token> {
         }
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: norm.len() });
+        out.push(Token {
+            start: s,
+            end: norm.len(),
+        });
     }
     out
 }
@@ -173,12 +189,19 @@ pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
     };
     push(&chars, Clitics::default());
     let conj = matches!(chars.first(), Some('و') | Some('ف')) && chars.len() > 3;
-    let prep_at = |i: usize| matches!(chars.get(i), Some('ب') | Some('ل') | Some('ك')) && chars.len() > i + 2;
+    let prep_at =
+        |i: usize| matches!(chars.get(i), Some('ب') | Some('ل') | Some('ك')) && chars.len() > i + 2;
     if conj {
-        push(&chars[1..], Clitics { conj: true, ..Default::default() });
+        push(
+            &chars[1..],
+            Clitics {
+                conj: true,
+                ..Default::default()
+            },
+        );
     }
     for (i, conj) in [(0usize, false), (1usize, true)] {
-        if (i == 1 && !conj) || (i == 1 && !matches!(chars.first(), Some('و') | Some('ف'))) {
+        if i == 1 && !matches!(chars.first(), Some('و') | Some('ف')) {
             continue;
         }
         if prep_at(i) {
@@ -186,9 +209,23 @@ pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
             let prep = Some(chars[i]);
             // «لل» is ل + ال with the alef dropped
             if chars[i] == 'ل' && rest.first() == Some(&'ل') && rest.len() > 2 {
-                push(&rest[1..], Clitics { conj, prep, article: true });
+                push(
+                    &rest[1..],
+                    Clitics {
+                        conj,
+                        prep,
+                        article: true,
+                    },
+                );
             }
-            push(rest, Clitics { conj, prep, article: false });
+            push(
+                rest,
+                Clitics {
+                    conj,
+                    prep,
+                    article: false,
+                },
+            );
         }
     }
     out
@@ -327,7 +364,11 @@ mod tests {
             ("جونغ", "جونج"),
         ];
         for (a, b) in rows {
-            assert_eq!(skeleton(&normalize(a)), skeleton(&normalize(b)), "{a} ~ {b}");
+            assert_eq!(
+                skeleton(&normalize(a)),
+                skeleton(&normalize(b)),
+                "{a} ~ {b}"
+            );
         }
         assert_ne!(skeleton("روسيا"), skeleton("تركيا"));
     }
