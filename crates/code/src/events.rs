@@ -494,9 +494,24 @@ impl Ctx<'_> {
                         std::mem::swap(&mut source, &mut target);
                         mode = Some("visit".into());
                     }
+                    // calling on an international organisation at its seat
+                    Some(_) if tc.is_none() && target.is_some() && sc.is_some() => {
+                        mode = Some("visit".into())
+                    }
                     Some(_) if sc.is_some() || tc.is_some() => mode = Some("third-party".into()),
                     Some(_) => {}
                     None => {
+                        // with no place named, the lower-ranked official is the visitor
+                        if sc.is_some()
+                            && tc.is_some()
+                            && sc != tc
+                            && self.rank(target.as_ref()) >= 1
+                            && self.rank(source.as_ref()) > self.rank(target.as_ref())
+                        {
+                            std::mem::swap(&mut source, &mut target);
+                        }
+                        let tc = target.as_ref().and_then(|a| a.country.clone());
+                        let sc = source.as_ref().and_then(|a| a.country.clone());
                         if sc.is_some() && tc.is_some() && sc != tc {
                             mode = Some("visit".into());
                             location = tc.map(|c| Location {
@@ -578,6 +593,26 @@ impl Ctx<'_> {
             si,
             tm.first,
         ))
+    }
+
+    /// 2 for heads of state and government, kings, emirs and crown princes; 1 for other people; 0 otherwise.
+    fn rank(&self, a: Option<&Actor>) -> u8 {
+        let Some(id) = a.and_then(|a| a.id.as_deref()) else {
+            return 0;
+        };
+        let Some(p) = self.dict.people.iter().find(|p| p.id == id) else {
+            return 0;
+        };
+        match p
+            .role_at(self.ref_date().as_deref())
+            .map(|r| r.role.as_str())
+        {
+            Some(
+                "head_of_state" | "head_of_government" | "king" | "emir" | "crown_prince"
+                | "supreme_leader",
+            ) => 2,
+            _ => 1,
+        }
     }
 
     fn ref_date(&self) -> Option<String> {

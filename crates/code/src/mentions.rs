@@ -179,9 +179,11 @@ pub(crate) fn person_actor(
     span: (usize, usize),
 ) -> Actor {
     let p = &dict.people[pi];
+    // an official of an international organisation acts for it, not for their home state
+    let for_org = p.role_at(date).is_some_and(|r| r.org.is_some());
     Actor {
         name: p.name.clone(),
-        country: if p.country.is_empty() {
+        country: if p.country.is_empty() || for_org {
             None
         } else {
             Some(p.country.clone())

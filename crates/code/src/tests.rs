@@ -51,14 +51,14 @@ fn headline_table() {
             "2021-03-04 CONSULT RUS>TUR phone occurred -",
         ),
         (
-            "استقبل العاهل الأردني في عمان أمس رئيس الوزراء الإيطالي.",
+            "استقبل العاهل المغربي في الرباط أمس رئيس الوزراء الإيطالي.",
             "2019-02-06",
-            "2019-02-05 CONSULT ITA>JOR visit occurred Amman",
+            "2019-02-05 CONSULT ITA>MAR visit occurred Rabat",
         ),
         (
             "وزير الدفاع الأمريكي لن يزور الصين هذا الشهر",
             "2018-10-01",
-            "2018-10 CONSULT USA>CHN visit negated -",
+            "2018-10 CONSULT USA>CHN visit negated CHN",
         ),
         (
             "انتقدت وزارة الخارجية الإيرانية يوم السبت الحكومة البريطانية بسبب تصريحاتها.",

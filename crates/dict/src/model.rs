@@ -148,7 +148,9 @@ impl Person {
             Some(d) => self
                 .roles
                 .iter()
-                .find(|r| r.covers(d))
+                .filter(|r| r.covers(d))
+                // a state office before a party or other office held at the same time
+                .min_by_key(|r| r.sector.as_deref().is_some_and(|s| s != "GOV"))
                 .or(self.roles.last()),
             None => self.roles.last(),
         }

@@ -100,7 +100,7 @@ pub fn write(out: &mut dyn Write, format: &str, events: &[Event]) -> Result<(), 
                 )
                 .map_err(io)?;
                 if let Some(ev) = e.evidence.first() {
-                    writeln!(out, "      «{}»", rtl(&ev.text)).map_err(io)?;
+                    writeln!(out, "      «{}»", one_line(&ev.text)).map_err(io)?;
                 }
             }
         }
@@ -117,12 +117,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Visual order for a terminal that does not apply the bidi algorithm itself.
-fn rtl(s: &str) -> String {
-    let s: String = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
-    let info = unicode_bidi::BidiInfo::new(&s, None);
-    match info.paragraphs.first() {
-        Some(p) => info.reorder_line(p, p.range.clone()).into_owned(),
-        None => s,
-    }
+/// Evidence on one line; the terminal's own bidi algorithm renders the Arabic right to left.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect()
 }
