@@ -338,6 +338,18 @@ const NOT_FUTURE: &[&str] = &[
     "سيوف",
     "ستار",
     "سيرته",
+    "سته",
+    "سيدي",
+    "سيطر",
+    "سيطرت",
+    "سيره",
+    "سيما",
+    "ستات",
+    "سنوي",
+    "سيول",
+    "سيناء",
+    "سنتي",
+    "ستاد",
     "سيريا",
     "سياق",
     "سيراليون",
@@ -508,6 +520,8 @@ struct Dm {
     year_rel: Option<Rel>,
     rel_month: Option<Rel>,
     wd: Option<u32>,
+    /// «من ذلك العام» with no year named before
+    unknown_year: bool,
 }
 
 struct MonthRef {
@@ -522,6 +536,8 @@ struct MonthRef {
 enum YearRef {
     Abs(i32),
     Rel(Rel),
+    /// «من ذلك العام»: the year last named in the text, if any
+    That(Option<i32>),
 }
 
 /// The parser over one normalised text.
@@ -530,6 +546,8 @@ pub(crate) struct P<'a> {
     pub toks: Vec<Tok>,
     pub lex: &'static Lex,
     pub anchor: Option<(Date, Basis)>,
+    /// The year of the last explicit expression read by [`P::run`] («من ذلك العام» refers to it).
+    pub last_year: std::cell::Cell<Option<i32>>,
 }
 
 impl<'a> P<'a> {
@@ -539,6 +557,7 @@ impl<'a> P<'a> {
             toks: tokenize(norm),
             lex: lex(),
             anchor,
+            last_year: std::cell::Cell::new(None),
         }
     }
 
@@ -757,7 +776,14 @@ impl<'a> P<'a> {
                     ]
                     .contains(&w)
                     {
-                        break;
+                        // «من المقرر أن», «يتوقع أن», «يعتزم أن»
+                        let before = |x: usize| {
+                            k >= x
+                                && clitic_forms(self.t(k - x), false)
+                                    .iter()
+                                    .any(|(_, f)| FUTURE_CUES.contains(f))
+                        };
+                        return before(1) || before(2);
                     }
                     if seen >= 14 {
                         break;
@@ -789,7 +815,18 @@ impl<'a> P<'a> {
         }
         if j > 0
             && self.adj(j - 1)
-            && (self.kind(j - 1) == Some(Kind::Num) || self.pin(j - 1, "/-.:,+"))
+            && (self.kind(j - 1) == Some(Kind::Num) || self.pin(j - 1, "/.:,+"))
+        {
+            return None;
+        }
+        // «22-02-2023» is a numeric date, «4-5 مايو» a range
+        if j > 2
+            && self.adj(j - 1)
+            && self.pin(j - 1, "-")
+            && self.adj(j - 2)
+            && self.num(j - 2).is_some()
+            && self.adj(j - 3)
+            && self.pin(j - 3, "-/")
         {
             return None;
         }
@@ -797,6 +834,15 @@ impl<'a> P<'a> {
             && self.pin(j + 1, "/.:,%")
             && self.adj(j + 1)
             && self.kind(j + 2) == Some(Kind::Num)
+        {
+            return None;
+        }
+        if self.adj(j)
+            && self.pin(j + 1, "-")
+            && self.adj(j + 1)
+            && self
+                .num(j + 2)
+                .is_some_and(|(_, n)| n == 4 || n == 2 && self.pin(j + 3, "-"))
         {
             return None;
         }
@@ -872,6 +918,19 @@ impl<'a> P<'a> {
                     }
                 }
             }
+        } else if let Some((
+            Entry::Month {
+                num: n2, hijri: h2, ..
+            },
+            n,
+            0,
+        )) = self.lex_at(next)
+        {
+            // «يونيو حزيران»
+            if n2 == num && h2 == hijri {
+                next = n;
+                doubled = true;
+            }
         }
         Some(MonthRef {
             num,
@@ -905,9 +964,9 @@ impl<'a> P<'a> {
         }
         if j > 1
             && self.adj(j - 1)
-            && self.pin(j - 1, ".,/:-")
             && self.adj(j - 2)
-            && self.kind(j - 2) == Some(Kind::Num)
+            && (self.pin(j - 1, ".,/:") && self.num(j - 2).is_some()
+                || self.pin(j - 1, "-") && self.num(j - 2).is_some_and(|(_, n)| n <= 2))
         {
             return None;
         }
@@ -944,6 +1003,9 @@ impl<'a> P<'a> {
         if self.is(k + 1, &["هذه"]) && self.is(k + 2, &["السنه"]) {
             return Some((YearRef::Rel(Rel::Current), k + 3));
         }
+        if let Some(n) = self.that_year_words(k + 1) {
+            return Some((YearRef::That(self.last_year.get()), n));
+        }
         if !self.is(k + 1, &["عام", "العام", "سنه", "السنه"]) {
             return None;
         }
@@ -951,6 +1013,30 @@ impl<'a> P<'a> {
             return Some((YearRef::Abs(y), n));
         }
         self.rel_word(k + 2).map(|r| (YearRef::Rel(r), k + 3))
+    }
+
+    /// «ذلك العام», «تلك السنة», «العام نفسه», «نفس العام»: the token after.
+    fn that_year_words(&self, k: usize) -> Option<usize> {
+        const Y: &[&str] = &["العام", "السنه"];
+        if (self.is(k, &["ذلك", "تلك"]) && self.is(k + 1, Y))
+            || (self.is(k, &["نفس"]) && self.is(k + 1, Y))
+        {
+            return Some(k + 2);
+        }
+        if self.is(k, Y) && self.is(k + 1, &["نفسه", "ذاته", "نفسها", "ذاتها"]) {
+            return Some(k + 2);
+        }
+        None
+    }
+
+    /// «في ذلك العام», «العام نفسه»: the year last named in the text.
+    fn that_year(&self, i: usize) -> Option<M> {
+        let next = self.that_year_words(i)?;
+        let (v, basis) = match self.last_year.get() {
+            Some(y) => (Some(Value::Year(y)), Basis::Explicit),
+            None => (None, Basis::None),
+        };
+        Some(self.mk(i, 0, next, v, Grain::Year, basis, vec![]))
     }
 
     fn day_start(&self, k: usize) -> bool {
@@ -1016,6 +1102,7 @@ impl<'a> P<'a> {
             year_rel: None,
             rel_month: None,
             wd,
+            unknown_year: false,
         };
         if let (true, Some(r)) = (self.is(k, &["الشهر"]), self.rel_word(k + 1)) {
             dm.rel_month = Some(r);
@@ -1041,6 +1128,10 @@ impl<'a> P<'a> {
             match yr {
                 YearRef::Abs(y) => dm.year = Some(y),
                 YearRef::Rel(r) => dm.year_rel = Some(r),
+                YearRef::That(y) => {
+                    dm.year = y;
+                    dm.unknown_year = y.is_none();
+                }
             }
             k = n;
         } else if let Some(r) = self.rel_word(k) {
@@ -1053,6 +1144,9 @@ impl<'a> P<'a> {
 
     fn dm_value(&self, dm: &Dm) -> (Option<Value>, Basis, Vec<String>) {
         let mut w = Vec::new();
+        if dm.unknown_year {
+            return (None, Basis::None, w);
+        }
         let (v, basis) = if let Some(r) = dm.rel_month {
             self.anchored(|a| {
                 let (y, m) = shift_month(a.y, a.m, r.delta());
@@ -1243,6 +1337,7 @@ impl<'a> P<'a> {
         let mut k = mr.next;
         let kk = if self.p(k, ',') { k + 1 } else { k };
         let (mut year, mut year_rel, mut rel) = (None, None, None);
+        let mut unknown_year = false;
         if let Some((y, h, n, _)) = self.year_tok(kk, mr.hijri) {
             if h == mr.hijri {
                 year = Some(y);
@@ -1252,6 +1347,10 @@ impl<'a> P<'a> {
             match yr {
                 YearRef::Abs(y) => year = Some(y),
                 YearRef::Rel(r) => year_rel = Some(r),
+                YearRef::That(y) => {
+                    year = y;
+                    unknown_year = y.is_none();
+                }
             }
             k = n;
         } else if let Some(r) = self.rel_word(k) {
@@ -1288,6 +1387,8 @@ impl<'a> P<'a> {
         let m = mr.num;
         let (v, basis) = if let Some(y) = year {
             (Some(Value::Month { y, m }), Basis::Explicit)
+        } else if unknown_year {
+            (None, Basis::None)
         } else {
             let future = self.future_context(i);
             self.anchored(|a| {
@@ -1361,6 +1462,7 @@ impl<'a> P<'a> {
             if yawm.is_some()
                 || self.is(j + 1, NOT_TODAY_AFTER)
                 || (j > 0 && self.is(j - 1, NOT_TODAY_BEFORE))
+                || (j > 1 && self.is(j - 1, &["هذا"]) && self.is(j - 2, &["مثل"]))
             {
                 return None;
             }
@@ -1835,6 +1937,7 @@ impl<'a> P<'a> {
             self.weekday_expr(i),
             self.rel_period(i),
             self.ago(i),
+            self.that_year(i),
         ];
         let mut best: Option<M> = None;
         for m in cands.into_iter().flatten() {
@@ -1861,6 +1964,11 @@ impl<'a> P<'a> {
             match self.best_at(i) {
                 Some(m) => {
                     i = m.next.max(i + 1);
+                    if m.basis == Basis::Explicit {
+                        if let Some(v) = &m.value {
+                            self.last_year.set(Some(v.last_day().y));
+                        }
+                    }
                     out.push(m);
                 }
                 None => i += 1,
@@ -1888,7 +1996,7 @@ fn is_future_verb(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next() == Some('س')
         && matches!(cs.next(), Some('ي' | 'ت' | 'ن'))
-        && w.chars().count() >= 5
+        && w.chars().count() >= 4
         && !NOT_FUTURE.contains(&w)
 }
 
