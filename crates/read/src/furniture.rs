@@ -344,7 +344,7 @@ fn bare(t: &str) -> &str {
     let mut s = t;
     for p in ["وال", "بال", "فال", "كال", "لل", "ال"] {
         if let Some(r) = s.strip_prefix(p) {
-            if r.chars().count() >= 2 {
+            if r.chars().count() >= 3 {
                 return r;
             }
         }
@@ -354,7 +354,7 @@ fn bare(t: &str) -> &str {
             s = r;
             for p in ["بال", "لل", "ال"] {
                 if let Some(r2) = s.strip_prefix(p) {
-                    if r2.chars().count() >= 2 {
+                    if r2.chars().count() >= 3 {
                         return r2;
                     }
                 }
@@ -615,8 +615,7 @@ fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
     if words > 40 {
         return false;
     }
-    let first = bare(&toks[0]);
-    let follow = lx.follow_starts.contains(&toks[0]) || lx.follow_starts.contains(first);
+    let follow = lx.follow_starts.contains(&toks[0]);
     let objects = toks
         .iter()
         .any(|t| lx.follow_objects.contains(t) || lx.follow_objects.contains(bare(t)));
@@ -775,6 +774,19 @@ fn headline_like(i: &Info, lx: &Lex) -> bool {
         && !connector(&i.toks, lx)
 }
 
+/// A word that looks like an imperfect verb of the third person (يطالب, يبحثون), the
+/// usual verb of a news headline. Sub-headings are mostly noun phrases.
+fn imperfect_verb(t: &str, lx: &Lex) -> bool {
+    // «و» or «ف» before the verb; the future «س» is left alone (سياسة, سيارة)
+    let w = match t.strip_prefix(['و', 'ف']) {
+        Some(r) if r.starts_with('ي') => r,
+        _ => t,
+    };
+    w.starts_with('ي')
+        && w.chars().count() >= 3
+        && !lx.not_verbs.iter().any(|n| w.starts_with(n.as_str()))
+}
+
 fn content_words<'a>(toks: &'a [String], lx: &Lex) -> Vec<&'a str> {
     toks.iter()
         .map(|t| bare(t))
@@ -919,6 +931,25 @@ fn structure(infos: &mut [Info], lx: &Lex) {
             i = j.max(i + 1);
         }
 
+        // 2b. a single headline-like line in the last third of the page that shares no content
+        // word with the title and lead: a link to another story rather than a sub-heading
+        let total = infos.last().map_or(0, |l| l.end);
+        for i in body_from..n {
+            let l = &infos[i];
+            if l.start * 3 >= total * 2
+                && l.words >= 4
+                && headline_like(l, lx)
+                && overlap(&l.toks, &reference, lx) == 0.0
+                && l.toks.iter().any(|t| imperfect_verb(t, lx))
+                && prev_nonblank(infos, i).is_some_and(|p| {
+                    (infos[p].body() || infos[p].kind == Some(Related))
+                        && infos[p].ending != Ending::Colon
+                })
+            {
+                infos[i].kind = Some(Related);
+            }
+        }
+
         // 3. headline-like lines at the end of the page, after the last paragraph
         let mut tail: Vec<usize> = Vec::new();
         let mut k = n;
@@ -953,6 +984,7 @@ fn structure(infos: &mut [Info], lx: &Lex) {
 
     // 4. a trailing run of lead sentences of other stories
     let mut run: Vec<usize> = Vec::new();
+    let (mut soft_used, mut soft_at_top) = (false, false);
     let mut k = n;
     while k > body_from {
         k -= 1;
@@ -960,10 +992,25 @@ fn structure(infos: &mut [Info], lx: &Lex) {
         if l.blank || (l.kind.is_some() && run.is_empty()) {
             continue;
         }
-        if l.kind.is_some() || !teaser_like(l, &reference, lx) {
+        if l.kind.is_some() {
             break;
         }
-        run.push(k);
+        match teaser_like(l, &reference, uses_stops, lx) {
+            Teaser::Yes => {
+                run.push(k);
+                soft_at_top = false;
+            }
+            // one teaser of a story on the same subject may sit inside the run
+            Teaser::Related if !run.is_empty() && !soft_used => {
+                run.push(k);
+                soft_used = true;
+                soft_at_top = true;
+            }
+            _ => break,
+        }
+    }
+    if soft_at_top {
+        run.pop();
     }
     if run.len() >= 2 {
         let timed = run
@@ -982,7 +1029,7 @@ fn structure(infos: &mut [Info], lx: &Lex) {
             .map(|&k| overlap(&infos[k].toks, &article, lx))
             .sum::<f64>()
             / run.len() as f64;
-        if timed * 2 >= run.len() && mean <= 0.35 {
+        if timed * 3 >= run.len() && mean <= 0.35 {
             for &k in &run {
                 infos[k].kind = Some(Related);
             }
@@ -990,23 +1037,38 @@ fn structure(infos: &mut [Info], lx: &Lex) {
     }
 }
 
-/// A self-contained lead sentence of another story: one sentence ending in a full stop, not
-/// continuing earlier text, sharing almost no content words with the title and lead.
-fn teaser_like(l: &Info, reference: &[String], lx: &Lex) -> bool {
+/// How much a line looks like the lead sentence of another story.
+enum Teaser {
+    /// One sentence ending in a full stop, not continuing earlier text, sharing almost no content
+    /// words with the title and lead.
+    Yes,
+    /// Shaped like one, but on the same subject as the article.
+    Related,
+    No,
+}
+
+/// `truncated_ok`: the page ends its paragraphs with full stops, so a lead without one is a
+/// truncated teaser.
+fn teaser_like(l: &Info, reference: &[String], truncated_ok: bool, lx: &Lex) -> Teaser {
+    let ending_ok = l.ending == Ending::Stop
+        || (truncated_ok && l.words >= 15 && matches!(l.ending, Ending::Open | Ending::Ellipsis));
     if !l.body()
         || l.long
         || l.words < 8
         || l.words > 70
-        || l.breaks > 0
-        || l.ending != Ending::Stop
+        || l.breaks > 1
+        || !ending_ok
+        // a connective opening continues the article; a verb with a root «و» (وبّخ) does not
+        || connector(&l.toks, lx)
+        || content_words(&l.toks, lx).is_empty()
     {
-        return false;
+        return Teaser::No;
     }
-    // a connective opening continues the article; a verb with a root «و» (وبّخ, وصل) does not
-    if connector(&l.toks, lx) {
-        return false;
+    if overlap(&l.toks, reference, lx) <= 0.2 {
+        Teaser::Yes
+    } else {
+        Teaser::Related
     }
-    !content_words(&l.toks, lx).is_empty() && overlap(&l.toks, reference, lx) <= 0.2
 }
 
 fn prev_nonblank(infos: &[Info], i: usize) -> Option<usize> {

@@ -292,7 +292,6 @@ const PLATFORMS: &[&str] = &[
     "فيسبوك",
     "فيس بوك",
     "فايسبوك",
-    "فيس",
     "تويتر",
     "تلغرام",
     "تليغرام",
@@ -339,7 +338,9 @@ const PLATFORMS: &[&str] = &[
 /// First words of "follow us" lines.
 const FOLLOW_STARTS: &[&str] = &[
     "تابعونا",
+    "وتابعونا",
     "تابعنا",
+    "وتابعنا",
     "تابعوا",
     "تابع",
     "لمتابعة",
@@ -489,6 +490,17 @@ const SIGN_OFFS: &[&str] = &[
 /// News agencies and other sources that may make a line of their own.
 const AGENCIES: &[&str] = &[
     "رويترز",
+    "فرانس24",
+    "france24",
+    "يورونيوز",
+    "الحرة",
+    "dw",
+    "rt",
+    "سي إن إن",
+    "سي ان ان",
+    "أ.ف.ب",
+    "ا.ف.ب",
+    "اف ب",
     "وكالات",
     "الوكالات",
     "وكالة",
@@ -1011,7 +1023,6 @@ const CONNECTORS: &[&str] = &[
     "كانت",
     "أضاف",
     "أضافت",
-    "تابع",
     "أردف",
     "مضيفا",
     "مشيرا",
@@ -1058,6 +1069,8 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Two-word paragraph openings that continue earlier text.
 const CONNECTOR_PHRASES: &[&str] = &[
+    "تابع قائلا",
+    "تابعت قائلة",
     "من جهته",
     "من جهتها",
     "من جهتهم",
@@ -1159,6 +1172,48 @@ const ROOT_WAW: &[&str] = &[
     "وقود",
     "وتيرة",
     "ويل",
+];
+
+/// Beginnings of words that start with «ي» but are not verbs.
+const NOT_VERBS: &[&str] = &[
+    "يوم",
+    "يونيو",
+    "يوليو",
+    "يناير",
+    "يانغ",
+    "يونغ",
+    "يمن",
+    "يهود",
+    "يورو",
+    "يد",
+    "يوسف",
+    "يحيى",
+    "ياسر",
+    "يزيد",
+    "يونس",
+    "يعقوب",
+    "يابان",
+    "يوتيوب",
+    "يونان",
+    "يافا",
+    "يبرود",
+    "ينبع",
+    "يسار",
+    "يمين",
+    "يوميات",
+    "ياسمين",
+    "يوغا",
+    "يخت",
+    "يونيسف",
+    "يونسكو",
+    "يونامي",
+    "يوروبول",
+    "يانكي",
+    "يلتسين",
+    "يوان",
+    "يوآف",
+    "يائير",
+    "يايا",
 ];
 
 /// Words that carry no content for overlap measures.
@@ -1285,6 +1340,7 @@ pub(crate) struct Lex {
     pub connector_phrases: Vec<Vec<String>>,
     pub root_waw: Vec<String>,
     pub stop: HashSet<String>,
+    pub not_verbs: Vec<String>,
 }
 
 /// Normalise and split into word tokens (runs of letters and digits).
@@ -1331,7 +1387,12 @@ pub(crate) fn lex() -> &'static Lex {
         counter_starts: phrases(COUNTER_STARTS),
         counter_anywhere: phrases(COUNTER_ANYWHERE),
         platforms: phrases(PLATFORMS),
-        platform_words: words(PLATFORMS),
+        platform_words: PLATFORMS
+            .iter()
+            .map(|p| toks(p))
+            .filter(|t| t.len() == 1)
+            .flatten()
+            .collect(),
         follow_starts: words(FOLLOW_STARTS),
         follow_objects: words(FOLLOW_OBJECTS),
         share_words: words(SHARE_WORDS),
@@ -1357,5 +1418,6 @@ pub(crate) fn lex() -> &'static Lex {
         connector_phrases: phrases(CONNECTOR_PHRASES),
         root_waw: ROOT_WAW.iter().map(|w| rasd_text::normalize(w)).collect(),
         stop: words(STOP),
+        not_verbs: NOT_VERBS.iter().map(|w| rasd_text::normalize(w)).collect(),
     })
 }
