@@ -420,6 +420,14 @@ fn sign_off(raw: &str, toks: &[String], lx: &Lex) -> Option<Furniture> {
     if toks.len() <= 3 && lx.sign_offs.iter().any(|p| p.as_slice() == toks) {
         return Some(Furniture::SignOff);
     }
+    // «/انتهى/ ع ا», «يتبع - س.ص»: a sign-off word and editors' initials
+    if toks.len() <= 8 {
+        if let Some(p) = prefix(toks, &lx.sign_offs) {
+            if toks[p.len()..].iter().all(|t| t.chars().count() <= 2) {
+                return Some(Furniture::SignOff);
+            }
+        }
+    }
     // editors' initials: «ع.ع/ م.ش», «س ص/ ر ق», «(ح.م)»
     let trimmed = raw.trim();
     if trimmed.chars().count() > 40 || toks.len() < 2 || toks.len() > 8 {
@@ -741,7 +749,14 @@ fn breadcrumb(raw: &str) -> bool {
         let (last, rest) = segs.split_last().unwrap_or((&"", &[]));
         return rest.iter().all(|g| wc(g) <= 5) && wc(last) <= 14;
     }
-    segs.len() >= 3 && segs.iter().all(|g| wc(g) <= 4)
+    if segs.len() == 2 {
+        // «أخبار › سياسة»: two short crumbs joined by an arrow (not a slash or a bar)
+        let arrow = s
+            .chars()
+            .any(|c| is_sep(c) && !matches!(c, '/' | '\\' | '|' | '•' | '·'));
+        return arrow && segs.iter().all(|g| wc(g) <= 3);
+    }
+    segs.iter().all(|g| wc(g) <= 4)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -826,21 +841,27 @@ fn overlap(toks: &[String], reference: &[String], lx: &Lex) -> f64 {
     shared as f64 / cw.len() as f64
 }
 
-fn structure(infos: &mut [Info], lx: &Lex) {
-    use Furniture::*;
+/// The title (the first body line of three words or more), the lead (the first body line of
+/// twelve words or more from there on), where the body after the lead starts, and the content
+/// words of title and lead.
+fn frame(infos: &[Info], lx: &Lex) -> (Option<usize>, Option<usize>, usize, Vec<String>) {
     let n = infos.len();
-    // the title: the first body line of three words or more; the lead: the first body line of
-    // twelve words or more from there on
     let title = (0..n).find(|&i| infos[i].body() && infos[i].words >= 3);
     let lead = title.and_then(|t| (t..n).find(|&i| infos[i].body() && infos[i].words >= 12));
     let body_from = lead.map(|l| l + 1).unwrap_or(n);
-    let title_words: Vec<String> = title
+    let mut reference: Vec<String> = title
         .map(|t| owned_words(&infos[t].toks, lx))
         .unwrap_or_default();
-    let mut reference = title_words.clone();
     if let Some(l) = lead {
         reference.extend(owned_words(&infos[l].toks, lx));
     }
+    (title, lead, body_from, reference)
+}
+
+fn structure(infos: &mut [Info], lx: &Lex) {
+    use Furniture::*;
+    let n = infos.len();
+    let (_, _, _, reference) = frame(infos, lx);
     // Does this page end its paragraphs with full stops? Only then is a short line without one a
     // headline rather than a paragraph.
     let (paragraphs, stopped) =
@@ -868,6 +889,8 @@ fn structure(infos: &mut [Info], lx: &Lex) {
             _ => (15, 45, true),
         };
         let mut items = 0;
+        let mut last_item = None;
+        let mut stopped_at = None;
         let mut j = i + 1;
         while j < n && items < max_items {
             let l = &infos[j];
@@ -890,14 +913,28 @@ fn structure(infos: &mut [Info], lx: &Lex) {
                 && (l.words <= 16
                     || (!connector(&l.toks, lx) && overlap(&l.toks, &reference, lx) <= 0.25));
             if !item {
+                stopped_at = Some(j);
                 break;
             }
             infos[j].kind = Some(kind);
+            last_item = Some(j);
             items += 1;
             j += 1;
         }
+        // a list at the top of the page runs into the article: its last "item" is the title
+        let paragraph = |l: &Info| l.body() && (l.long || l.words >= 20);
+        if let (Some(last), Some(stop)) = (last_item, stopped_at) {
+            if paragraph(&infos[stop]) && !infos[..i].iter().any(paragraph) {
+                infos[last].kind = None;
+            }
+        }
         i = j.max(i + 1);
     }
+    // the title and lead, now that the lists are known
+    let (title, _, body_from, reference) = frame(infos, lx);
+    let title_words: Vec<String> = title
+        .map(|t| owned_words(&infos[t].toks, lx))
+        .unwrap_or_default();
 
     if uses_stops {
         // 2. runs of three or more headline-like lines inside the body: links to other stories
