@@ -145,14 +145,14 @@ impl P<'_> {
     fn dl_place_dash_agency(&self, a: usize, b: usize) -> Option<Cand> {
         let k = (a + 1..(a + 5).min(b)).find(|&x| self.pin(x, "-–—"))?;
         let place = self.place_run(a, k)?;
-        let n = self.agency_at(k + 1).filter(|&n| n <= b)?;
+        let (agency, n) = self.agency_here(k + 1, b)?;
         Some(Cand {
             score: 3,
             a,
             b: self.dashes(n, b),
             place: Some(place),
             date: None,
-            agency: Some((k + 1, n)),
+            agency: Some(agency),
         })
     }
 
@@ -206,6 +206,24 @@ impl P<'_> {
 
 /// Find the dateline among the first lines; `published` gives the year of a dateline date written without one.
 pub(crate) fn find(text: &str, published: Option<Date>) -> Option<Dateline> {
+    // only the first lines are read: cut after the LINES-th non-empty line (and at most 8000 bytes)
+    let mut cut = text.len();
+    let mut seen = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        pos += line.len();
+        if !line.trim().is_empty() {
+            seen += 1;
+        }
+        if seen >= LINES || pos >= 8000 {
+            cut = pos.min(8000);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            break;
+        }
+    }
+    let text = &text[..cut];
     let norm = Normalized::new(text);
     let p = P::new(norm.text(), published.map(|d| (d, Basis::Published)));
     let mut lines: Vec<(usize, usize)> = Vec::new();

@@ -21,6 +21,8 @@
 //! - Hijri dates use the tabular Islamic calendar (Umm al-Qura may differ by a day); with «الموافق» the Gregorian
 //!   date wins and a warning is added when the two differ by more than a day;
 //! - a weekday named next to a relative word or a date that does not match it leaves the date and adds a warning;
+//! - quarters and halves («الربع الأول من 2023», «النصف الثاني من العام الجاري») are ranges of months;
+//! - «من ذلك العام», «العام نفسه» take the year of the last explicit date before them;
 //! - values are only produced for years 1900–2100.
 #![deny(missing_docs)]
 
@@ -197,7 +199,7 @@ pub enum Grain {
     Week,
     /// a month
     Month,
-    /// a quarter (not produced yet; reserved for «الربع الأول»)
+    /// a quarter («الربع الأول من 2023», a range of months)
     Quarter,
     /// a year
     Year,

@@ -5,6 +5,8 @@
 use crate::calendar::{days_from_hijri, hijri_days_in_month, hijri_from_days};
 use crate::lex::{lex, Entry, Lex};
 use crate::{Basis, Date, Grain, Value};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -418,26 +420,72 @@ fn unit_word(w: &str) -> Option<(Unit, Option<i64>)> {
 
 /// Forms of a word with its proclitics removed, most literal first: (bytes removed, form).
 /// `prep` also removes ب/ل/ك (after an optional و/ف).
-fn clitic_forms(tok: &str, prep: bool) -> Vec<(usize, &str)> {
-    let mut out = vec![(0, tok)];
-    let n = tok.chars().count();
-    if n < 4 {
-        return out;
-    }
-    let mut rest = tok;
-    let mut skip = 0;
-    if let Some(c) = tok.chars().next().filter(|c| matches!(c, 'و' | 'ف')) {
-        skip = c.len_utf8();
-        rest = &tok[skip..];
-        out.push((skip, rest));
-    }
-    if prep && rest.chars().count() >= 4 {
-        if let Some(c) = rest.chars().next().filter(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
-            let r = &rest[c.len_utf8()..];
-            out.push((skip + c.len_utf8(), r));
+fn clitic_forms(tok: &str, prep: bool) -> impl Iterator<Item = (usize, &str)> + Clone {
+    let mut out = [Some((0, tok)), None, None];
+    if tok.chars().nth(3).is_some() {
+        let mut rest = tok;
+        let mut skip = 0;
+        if let Some(c) = tok.chars().next().filter(|c| matches!(c, 'و' | 'ف')) {
+            skip = c.len_utf8();
+            rest = &tok[skip..];
+            out[1] = Some((skip, rest));
+        }
+        if prep && rest.chars().nth(3).is_some() {
+            if let Some(c) = rest.chars().next().filter(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
+                out[2] = Some((skip + c.len_utf8(), &rest[c.len_utf8()..]));
+            }
         }
     }
-    out
+    out.into_iter().flatten()
+}
+
+/// Words (without clitics) an expression can begin with; other words are skipped quickly.
+fn starters(lex: &'static Lex) -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s: HashSet<&'static str> = lex.names.keys().map(|k| k.as_str()).collect();
+        for list in [DAYPARTS, MODIFIERS] {
+            s.extend(list.iter().copied());
+        }
+        s.extend(ORD_UNITS.iter().map(|(w, _)| *w));
+        s.extend([
+            "العاشر",
+            "العشرين",
+            "الثلاثين",
+            "ال",
+            "يوم",
+            "اليوم",
+            "امس",
+            "الامس",
+            "البارحه",
+            "اول",
+            "غدا",
+            "الغد",
+            "بعد",
+            "الليله",
+            "هذا",
+            "هذه",
+            "الاسبوع",
+            "الشهر",
+            "العام",
+            "السنه",
+            "عام",
+            "سنه",
+            "شهر",
+            "عامي",
+            "سنتي",
+            "قبل",
+            "منذ",
+            "من",
+            "بين",
+            "ذلك",
+            "تلك",
+            "نفس",
+            "الربع",
+            "النصف",
+        ]);
+        s
+    })
 }
 
 fn weekday_name(wd: u32) -> &'static str {
@@ -613,7 +661,6 @@ impl<'a> P<'a> {
             return None;
         }
         clitic_forms(self.t(i), false)
-            .into_iter()
             .find(|(_, f)| ws.contains(f))
             .map(|(s, _)| s)
     }
@@ -624,7 +671,6 @@ impl<'a> P<'a> {
             return None;
         }
         clitic_forms(self.t(i), true)
-            .into_iter()
             .find(|(_, f)| ws.contains(f))
             .map(|(s, _)| s)
     }
@@ -673,7 +719,7 @@ impl<'a> P<'a> {
     /// Token `i` is a word after which a number or month names something («حزب 14 آذار»).
     fn not_head(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
-            && clitic_forms(self.t(i), true).iter().any(|(_, f)| {
+            && clitic_forms(self.t(i), true).any(|(_, f)| {
                 self.lex
                     .not_before
                     .iter()
@@ -689,7 +735,7 @@ impl<'a> P<'a> {
             .filter(|ph| {
                 ph.iter().enumerate().all(|(k, w)| {
                     let t = self.t(i + k);
-                    t == w || (k == 0 && clitic_forms(t, true).iter().any(|(_, f)| f == w))
+                    t == w || (k == 0 && clitic_forms(t, true).any(|(_, f)| f == w))
                 })
             })
             .map(|ph| i + ph.len())
@@ -780,8 +826,7 @@ impl<'a> P<'a> {
                         let before = |x: usize| {
                             k >= x
                                 && clitic_forms(self.t(k - x), false)
-                                    .iter()
-                                    .any(|(_, f)| FUTURE_CUES.contains(f))
+                                    .any(|(_, f)| FUTURE_CUES.contains(&f))
                         };
                         return before(1) || before(2);
                     }
@@ -797,9 +842,7 @@ impl<'a> P<'a> {
                 s += 1;
             }
             if s < i {
-                return clitic_forms(self.t(s), false)
-                    .iter()
-                    .any(|(_, f)| is_imperfect_verb(f));
+                return clitic_forms(self.t(s), false).any(|(_, f)| is_imperfect_verb(f));
             }
         }
         false
@@ -1287,6 +1330,22 @@ impl<'a> P<'a> {
         } else {
             return None;
         };
+        // «1436/10/25هـ»: a Hijri date
+        if (1300..=1600).contains(&y) && self.is(i + 5, &["ه", "هجري", "هجريه"]) {
+            if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+                return None;
+            }
+            let date = hijri_date(y as i32, m as u32, d as u32)?;
+            return Some(self.mk(
+                i,
+                0,
+                i + 6,
+                Some(Value::Day(date)),
+                Grain::Day,
+                Basis::Explicit,
+                vec![],
+            ));
+        }
         if !(1900..=2100).contains(&y) {
             return None;
         }
@@ -1322,6 +1381,93 @@ impl<'a> P<'a> {
             Basis::Explicit,
             vec![],
         ))
+    }
+
+    /// «الأربعاء 22/2/2023», «يوم الأربعاء، 2023-02-22»: the weekday is checked against the date.
+    fn weekday_numeric(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let mut skip = None;
+        if let Some(sk) = self.isp(j, &["يوم"]) {
+            skip = Some(sk);
+            j += 1;
+        }
+        let (wd, n, sk) = self.weekday_at(j)?;
+        let k = if self.p(n, ',') { n + 1 } else { n };
+        let m = self.numeric(k)?;
+        let mut w = m.warnings.clone();
+        if let Some(Value::Day(d)) = &m.value {
+            if d.weekday() != wd {
+                w.push(format!(
+                    "{d} is a {}, the text names {}",
+                    weekday_name(d.weekday()),
+                    weekday_name(wd)
+                ));
+            }
+        }
+        Some(self.mk(
+            i,
+            skip.unwrap_or(sk),
+            m.next,
+            m.value,
+            Grain::Day,
+            Basis::Explicit,
+            w,
+        ))
+    }
+
+    /// «الربع الأول من 2023», «الربع الأخير من العام الماضي», «النصف الثاني من العام الجاري».
+    fn quarter(&self, i: usize) -> Option<M> {
+        let (span, skip) = if let Some(sk) = self.isp(i, &["الربع"]) {
+            (3, sk)
+        } else if let Some(sk) = self.isp(i, &["النصف"]) {
+            (6, sk)
+        } else {
+            return None;
+        };
+        let nth = match self.t(i + 1) {
+            "الاول" => 1,
+            "الثاني" => 2,
+            "الثالث" if span == 3 => 3,
+            "الرابع" | "الاخير" if span == 3 => 4,
+            "الاخير" => 2,
+            _ => return None,
+        };
+        let (year, next, basis) = match self.of_year(i + 2) {
+            Some((YearRef::Abs(y), n)) => (Some(y), n, Basis::Explicit),
+            Some((YearRef::That(y), n)) => (
+                y,
+                n,
+                if y.is_some() {
+                    Basis::Explicit
+                } else {
+                    Basis::None
+                },
+            ),
+            Some((YearRef::Rel(r), n)) => match self.anchor {
+                Some((a, b)) => (Some(a.y + r.delta()), n, b),
+                None => (None, n, Basis::None),
+            },
+            None => {
+                let (y, _, n, _) = self
+                    .year_tok(i + 3, false)
+                    .filter(|_| self.is(i + 2, &["من"]))?;
+                (Some(y), n, Basis::Explicit)
+            }
+        };
+        let first = (nth - 1) * span + 1;
+        let v = year.map(|y| Value::Range {
+            from: Box::new(Value::Month { y, m: first }),
+            to: Box::new(Value::Month {
+                y,
+                m: first + span - 1,
+            }),
+        });
+        let grain = if span == 3 {
+            Grain::Quarter
+        } else {
+            Grain::Month
+        };
+        Some(self.mk(i, skip, next, v, grain, basis, vec![]))
     }
 
     /// A month without a day: «فبراير 2023», «آذار الماضي», «شهر مايو», «يونيو من العام الماضي».
@@ -1683,9 +1829,7 @@ impl<'a> P<'a> {
     /// «منذ» (a duration) and vague counts keep the text with no value.
     fn ago(&self, i: usize) -> Option<M> {
         let sk = self.isc(i, &["قبل", "منذ"])?;
-        let before = clitic_forms(self.t(i), false)
-            .iter()
-            .any(|(_, f)| *f == "قبل");
+        let before = clitic_forms(self.t(i), false).any(|(_, f)| f == "قبل");
         let mut j = i + 1;
         let mut exact = true;
         if self.is(j, &["نحو", "حوالي", "قرابه", "زهاء"]) {
@@ -1938,6 +2082,8 @@ impl<'a> P<'a> {
             self.rel_period(i),
             self.ago(i),
             self.that_year(i),
+            self.weekday_numeric(i),
+            self.quarter(i),
         ];
         let mut best: Option<M> = None;
         for m in cands.into_iter().flatten() {
@@ -1950,6 +2096,7 @@ impl<'a> P<'a> {
 
     /// Every expression of the text, in order, not overlapping.
     pub(crate) fn run(&self) -> Vec<M> {
+        let starters = starters(self.lex);
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
@@ -1957,7 +2104,10 @@ impl<'a> P<'a> {
                 i = n;
                 continue;
             }
-            if self.kind(i) == Some(Kind::Punct) {
+            if self.kind(i) == Some(Kind::Punct)
+                || (self.kind(i) == Some(Kind::Word)
+                    && !clitic_forms(self.t(i), true).any(|(_, f)| starters.contains(f)))
+            {
                 i += 1;
                 continue;
             }
