@@ -1,6 +1,6 @@
 //! Datelines: «موسكو 22 فبراير 2023 (شينخوا)», «غوا-سانا», «القاهرة (رويترز) -», «واس - القاهرة :», and
 //! publication stamps «/مصدر: شينخوا/ 2023:02:23.10:01».
-use crate::scan::{Kind, P};
+use crate::scan::{clitic_forms_c, Kind, P};
 use crate::{Basis, Date, Dateline, Value};
 use rasd_text::Normalized;
 
@@ -22,25 +22,55 @@ struct Cand {
 impl P<'_> {
     /// An Arabic word that may be part of a place name.
     fn place_word(&self, k: usize) -> bool {
+        const NOT_PLACE: &[&str] = &[
+            "في",
+            "من",
+            "الي",
+            "علي",
+            "عن",
+            "و",
+            "ف",
+            "ثم",
+            "قد",
+            "لقد",
+            "كان",
+            "كانت",
+            "بعد",
+            "قبل",
+            "منذ",
+            "خلال",
+            "حتي",
+            "قال",
+            "قالت",
+            "اكد",
+            "اعلن",
+            "اعلنت",
+            "اليوم",
+            "امس",
+            "يوم",
+            "تاريخ",
+            "بتاريخ",
+            "نشر",
+            "تحديث",
+            "هذا",
+            "هذه",
+            "ذلك",
+            "التي",
+            "الذي",
+            "ان",
+            "انه",
+            "لكن",
+            "كما",
+            "اما",
+            "مع",
+            "عند",
+            "بين",
+            "اخر",
+        ];
         self.kind(k) == Some(Kind::Word)
             && !self.t(k).is_ascii()
-            && !self.is(
-                k,
-                &[
-                    "في",
-                    "من",
-                    "الي",
-                    "علي",
-                    "عن",
-                    "قال",
-                    "قالت",
-                    "اكد",
-                    "اعلن",
-                    "اعلنت",
-                    "اليوم",
-                    "امس",
-                ],
-            )
+            && !clitic_forms_c(self.t(k)).any(|f| NOT_PLACE.contains(&f))
+            && self.lex_at(k).is_none()
     }
 
     /// Tokens `a..k` form a place: 1–6 Arabic words, maybe with commas or dashes between them.
@@ -102,7 +132,8 @@ impl P<'_> {
             };
             let after = self.dashes(m.next, b);
             let agency = self.agency_here(after, b);
-            if agency.is_none() && !P::explicit(&m) {
+            // without an agency, the date must have its year and end the line or be followed by a dash
+            if agency.is_none() && !(P::explicit(&m) && (m.next >= b || after > m.next)) {
                 return None;
             }
             let end = agency.map(|(_, n)| self.dashes(n, b)).unwrap_or(m.next);

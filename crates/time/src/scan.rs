@@ -439,6 +439,11 @@ fn clitic_forms(tok: &str, prep: bool) -> impl Iterator<Item = (usize, &str)> + 
     out.into_iter().flatten()
 }
 
+/// The forms of a word without a و/ف conjunction.
+pub(crate) fn clitic_forms_c(tok: &str) -> impl Iterator<Item = &str> + Clone {
+    clitic_forms(tok, false).map(|(_, f)| f)
+}
+
 /// Words (without clitics) an expression can begin with; other words are skipped quickly.
 fn starters(lex: &'static Lex) -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -782,10 +787,20 @@ impl<'a> P<'a> {
     }
 
     /// Whether the clause of token `i` speaks of the future: a future verb («سيلتقي»), «سوف», «من المقرر» before it
-    /// in the clause, or a sentence that opens with an imperfect verb («يستقبل الرئيس … الجمعة»).
-    fn future_context(&self, i: usize) -> bool {
+    /// in the clause (not after «كان»: «كان من المقرر» is a past plan), or, when `imperfect`, a sentence that opens
+    /// with an imperfect verb («يستقبل الرئيس … الجمعة»).
+    fn future_context(&self, i: usize, imperfect: bool) -> bool {
         let Some(line) = self.toks.get(i).map(|t| t.line) else {
             return false;
+        };
+        // a cue at token `k`, unless «كان» comes just before it
+        let cue_at = |k: usize| {
+            let cue = clitic_forms(self.t(k), false)
+                .any(|(_, f)| FUTURE_CUES.contains(&f) || is_future_verb(f));
+            let past = (k.saturating_sub(3)..k).any(|x| {
+                clitic_forms(self.t(x), false).any(|(_, f)| matches!(f, "كان" | "كانت" | "كانوا"))
+            });
+            cue && !past
         };
         let mut k = i;
         let mut seen = 0;
@@ -811,24 +826,17 @@ impl<'a> P<'a> {
                 Kind::Num => {}
                 Kind::Word => {
                     seen += 1;
-                    let w = self.t(k);
-                    for (_, f) in clitic_forms(w, false) {
-                        if FUTURE_CUES.contains(&f) || is_future_verb(f) {
-                            return true;
-                        }
+                    if cue_at(k) {
+                        return true;
                     }
+                    let w = self.t(k);
                     if [
                         "ان", "انه", "انها", "بان", "الذي", "التي", "حيث", "بعد", "منذ",
                     ]
                     .contains(&w)
                     {
                         // «من المقرر أن», «يتوقع أن», «يعتزم أن»
-                        let before = |x: usize| {
-                            k >= x
-                                && clitic_forms(self.t(k - x), false)
-                                    .any(|(_, f)| FUTURE_CUES.contains(&f))
-                        };
-                        return before(1) || before(2);
+                        return (k >= 1 && cue_at(k - 1)) || (k >= 2 && cue_at(k - 2));
                     }
                     if seen >= 14 {
                         break;
@@ -836,8 +844,7 @@ impl<'a> P<'a> {
                 }
             }
         }
-        if let Some(s) = sentence_start {
-            let mut s = s;
+        if let (true, Some(mut s)) = (imperfect, sentence_start) {
             while s < i && self.kind(s) != Some(Kind::Word) {
                 s += 1;
             }
@@ -1094,8 +1101,19 @@ impl<'a> P<'a> {
         let mut skip = None;
         let mut wd = None;
         let mut prefixed = false;
+        // «صباح الأحد 5 مارس», «مساء 5 مارس»
+        if let Some(sk) = self.isc(j, DAYPARTS) {
+            if self.is(j + 1, &["يوم"])
+                || self.weekday_at(j + 1).is_some()
+                || self.day_num(j + 1).is_some()
+            {
+                skip = Some(sk);
+                j += 1;
+                prefixed = true;
+            }
+        }
         if let Some(sk) = self.isp(j, &["يوم"]) {
-            skip = Some(sk);
+            skip.get_or_insert(sk);
             j += 1;
             prefixed = true;
         }
@@ -1202,7 +1220,7 @@ impl<'a> P<'a> {
                     Basis::Explicit,
                 )
             } else {
-                let future = self.future_context(dm.si);
+                let future = self.future_context(dm.si, false);
                 self.anchored(|a| {
                     let (ay, _, _) = hijri_from_days(a.days());
                     let cands: Vec<Date> = (ay - 1..=ay + 1)
@@ -1222,7 +1240,7 @@ impl<'a> P<'a> {
                 Basis::Explicit,
             )
         } else {
-            let future = self.future_context(dm.si);
+            let future = self.future_context(dm.si, false);
             self.anchored(|a| {
                 let (m, d) = (dm.month, dm.day);
                 let date = if let Some(r) = dm.year_rel {
@@ -1536,7 +1554,7 @@ impl<'a> P<'a> {
         } else if unknown_year {
             (None, Basis::None)
         } else {
-            let future = self.future_context(i);
+            let future = self.future_context(i, false);
             self.anchored(|a| {
                 let y = if let Some(r) = year_rel {
                     a.y + r.delta()
@@ -1586,7 +1604,9 @@ impl<'a> P<'a> {
             return Some(self.year_m(i, sk, n, y, h));
         }
         let (y, h, n, marked) = self.year_tok(i, false)?;
-        let cue = ctx || marked || (i > 0 && self.isc(i - 1, YEAR_CUES).is_some());
+        // «في 2014 و2018»: a year joined by و to a year
+        let joined = i > 1 && self.is(i - 1, &["و"]) && self.year_tok(i - 2, false).is_some();
+        let cue = ctx || marked || joined || (i > 0 && self.isc(i - 1, YEAR_CUES).is_some());
         cue.then(|| self.year_m(i, 0, n, y, h))
     }
 
@@ -1634,7 +1654,7 @@ impl<'a> P<'a> {
                 return None;
             }
             (1, j + 1, sk)
-        } else if yawm.is_some() && self.is(j, &["غد"]) {
+        } else if (yawm.is_some() || dp.is_some()) && self.is(j, &["غد"]) {
             (1, j + 1, 0)
         } else if let Some(sk) = self.isc(j, &["بعد"]) {
             if self.is(j + 1, &["غد"]) && !self.is(j + 2, &["من"]) {
@@ -1730,7 +1750,7 @@ impl<'a> P<'a> {
                 k += 1;
                 WdMode::FutureStrict
             }
-            _ if self.future_context(i) => WdMode::FutureIncl,
+            _ if self.future_context(i, true) => WdMode::FutureIncl,
             _ => WdMode::PastIncl,
         };
         let (v, basis) = self.anchored(|a| {
@@ -1919,6 +1939,11 @@ impl<'a> P<'a> {
                 None => self.pin(k, "-–—").then_some(k + 1),
             }
         };
+        // «في 1 و2 يونيو»: two days joined by و
+        let conn_days = |k: usize| {
+            conn(k)
+                .or_else(|| (pre.is_none() && self.is(k, &["و"]) && self.adj(k)).then_some(k + 1))
+        };
         let range = |from: Value, to: Value| Value::Range {
             from: Box::new(from),
             to: Box::new(to),
@@ -1966,7 +1991,7 @@ impl<'a> P<'a> {
             j
         };
         if let Some(d1) = self.day_num(k) {
-            if let Some(c) = conn(k + 1) {
+            if let Some(c) = conn_days(k + 1) {
                 if let Some(dm2) = self.dm(c) {
                     let (v2, b2, w2) = self.dm_value(&dm2);
                     if let Some(Value::Day(to)) = v2 {
@@ -2049,7 +2074,7 @@ impl<'a> P<'a> {
                         c
                     };
                     if let Some((w2, n2, _)) = self.weekday_at(c2) {
-                        let mode = if self.future_context(i) {
+                        let mode = if self.future_context(i, true) {
                             WdMode::FutureIncl
                         } else {
                             WdMode::PastIncl
