@@ -1291,16 +1291,28 @@ impl<'a> P<'a> {
                 next + 1
             };
             if let Some(dm2) = self.dm(k) {
-                let (v2, b2, w2) = self.dm_value(&dm2);
                 next = dm2.next;
+                let (v2, b2, w2) = self.dm_value(&dm2);
                 w.extend(w2);
-                let second_wins = dm.hijri && !dm2.hijri;
-                let (g, h) = if second_wins {
-                    (v2.clone(), v.clone())
+                // the Gregorian date wins
+                let swap = dm.hijri && !dm2.hijri;
+                let (gv, gb, h, hv, hb) = if swap {
+                    (v2, b2, &dm, v.clone(), basis)
                 } else {
-                    (v.clone(), v2.clone())
+                    (v.clone(), basis, &dm2, v2, b2)
                 };
-                if let (Some(Value::Day(a)), Some(Value::Day(b))) = (&g, &h) {
+                // a Hijri date written without its year takes the year that puts it nearest the Gregorian date
+                let hv = match &gv {
+                    Some(Value::Day(g)) if h.hijri && h.year.is_none() && !h.unknown_year => {
+                        let (hy, _, _) = hijri_from_days(g.days());
+                        (hy - 1..=hy + 1)
+                            .filter_map(|y| hijri_date(y as i32, h.month, h.day))
+                            .min_by_key(|d| (d.days() - g.days()).abs())
+                            .map(Value::Day)
+                    }
+                    _ => hv,
+                };
+                if let (Some(Value::Day(a)), Some(Value::Day(b))) = (&gv, &hv) {
                     let diff = (a.days() - b.days()).abs();
                     if diff > 1 {
                         w.push(format!(
@@ -1308,10 +1320,11 @@ impl<'a> P<'a> {
                         ));
                     }
                 }
-                if second_wins || v.is_none() {
-                    basis = if g.is_some() { b2 } else { basis };
-                    v = g.or(h);
-                }
+                (v, basis) = match (gv, hv) {
+                    (Some(g), _) => (Some(g), gb),
+                    (None, Some(h)) => (Some(h), hb),
+                    (None, None) => (None, gb),
+                };
             }
         }
         Some(self.mk(dm.si, dm.skip, next, v, Grain::Day, basis, w))
