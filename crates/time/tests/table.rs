@@ -977,7 +977,7 @@ mod props {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(600))]
+        #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(600)))]
 
         #[test]
         fn arbitrary_text_never_panics(s in "\\PC{0,120}", a in anchors()) {
