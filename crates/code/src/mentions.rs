@@ -499,40 +499,37 @@ pub(crate) fn analyse(
                         role: None,
                     });
                 } else if let Some(role) = &t.role {
-                    if let Some(o) = org {
-                        let og = &dict.orgs[o];
-                        let holder = org_holder(dict, &og.id, role, date);
+                    // the office-holder of an organisation or a state, else the office itself
+                    let office = match (org, country) {
+                        (Some(o), _) => {
+                            let og = &dict.orgs[o];
+                            let country = (!og.country.is_empty()).then(|| og.country.clone());
+                            Some((
+                                org_holder(dict, &og.id, role, date),
+                                og.name.clone(),
+                                country,
+                                og.sector.clone(),
+                            ))
+                        }
+                        (None, Some(c)) => {
+                            let cn = &dict.countries[c];
+                            let sector = t.sector.clone().unwrap_or_else(|| "GOV".into());
+                            Some((
+                                role_holder(dict, &cn.iso3, role, date),
+                                cn.name.clone(),
+                                Some(cn.iso3.clone()),
+                                sector,
+                            ))
+                        }
+                        (None, None) => None,
+                    };
+                    if let Some((holder, of, country, sector)) = office {
                         let actor = match holder {
                             Some(p) => person_actor(dict, p, date, text_s, sp),
                             None => Actor {
-                                name: format!("{} of {}", pretty_role(role), og.name),
-                                country: if og.country.is_empty() {
-                                    None
-                                } else {
-                                    Some(og.country.clone())
-                                },
-                                sector: og.sector.clone(),
-                                id: None,
-                                text: text_s,
-                                start: sp.0,
-                                end: sp.1,
-                            },
-                        };
-                        mentions.push(Mention {
-                            first: m.first,
-                            last: end_tok,
-                            actor,
-                            kind: Kind::Person,
-                            role: Some(role.clone()),
-                        });
-                    } else if let Some(c) = country {
-                        let cn = &dict.countries[c];
-                        let actor = match role_holder(dict, &cn.iso3, role, date) {
-                            Some(p) => person_actor(dict, p, date, text_s, sp),
-                            None => Actor {
-                                name: format!("{} of {}", pretty_role(role), cn.name),
-                                country: Some(cn.iso3.clone()),
-                                sector: t.sector.clone().unwrap_or_else(|| "GOV".into()),
+                                name: format!("{} of {of}", pretty_role(role)),
+                                country,
+                                sector,
                                 id: None,
                                 text: text_s,
                                 start: sp.0,
