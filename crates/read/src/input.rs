@@ -39,7 +39,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
         ReadError {
             file: file.into(),
             message: message.into(),
@@ -322,21 +322,88 @@ fn io_message(e: &std::io::Error) -> String {
 enum Pending {
     File { path: PathBuf, name: String },
     Jsonl { path: PathBuf },
+    Html { path: PathBuf, name: String },
+    Warc { path: PathBuf },
+    Feed { path: PathBuf, name: String },
     Error(ReadError),
+}
+
+/// What a file holds, by its extension: `None` for a file a directory walk skips.
+fn kind_by_ext(path: &Path) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") || name.ends_with(".arc.gz") {
+        return Some(FileKind::Warc);
+    }
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .as_deref()
+    {
+        None | Some("txt") | Some("text") | Some("md") => Some(FileKind::Text),
+        Some("jsonl") => Some(FileKind::Jsonl),
+        Some("html") | Some("htm") | Some("xhtml") | Some("shtml") => Some(FileKind::Html),
+        Some("xml") | Some("rss") | Some("atom") => Some(FileKind::Feed),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Text,
+    Jsonl,
+    Html,
+    Warc,
+    Feed,
+}
+
+/// What a file holds, by its first bytes (for text files, which may be pages, archives or feeds
+/// under another name).
+fn sniff(path: &Path) -> FileKind {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    if let Ok(f) = fs::File::open(path) {
+        let _ = f.take(1024).read_to_end(&mut head);
+    }
+    if head.starts_with(b"WARC/")
+        || head.starts_with(&[0x1f, 0x8b]) && crate::warc::gz_is_warc(path)
+    {
+        FileKind::Warc
+    } else if crate::html::sniff_html(&head) {
+        FileKind::Html
+    } else if crate::feed::sniff_feed(&head) {
+        FileKind::Feed
+    } else {
+        FileKind::Text
+    }
+}
+
+fn pending(path: PathBuf, name: String, kind: FileKind) -> Pending {
+    match kind {
+        FileKind::Text => Pending::File { path, name },
+        FileKind::Jsonl => Pending::Jsonl { path },
+        FileKind::Html => Pending::Html { path, name },
+        FileKind::Warc => Pending::Warc { path },
+        FileKind::Feed => Pending::Feed { path, name },
+    }
 }
 
 struct PathReader<'a> {
     inputs: VecDeque<PathBuf>,
     pending: VecDeque<Pending>,
-    jsonl: Option<Box<dyn Iterator<Item = Result<Document, ReadError>>>>,
+    jsonl: Option<Box<dyn Iterator<Item = Result<Document, ReadError>> + 'a>>,
     manifest: Option<&'a Manifest>,
 }
 
 /// Read files and directories. A directory is walked recursively in sorted order, skipping hidden
 /// entries and `manifest.jsonl`, reading `*.txt`, `*.text`, `*.md` and files without extension as
-/// texts and `*.jsonl` files as JSONL records (see [`read_jsonl`]). A file given directly is read
-/// whatever its extension (as JSONL if it ends in `.jsonl`). A file that cannot be read yields an
-/// `Err` naming it, and the iteration goes on.
+/// texts, `*.jsonl` files as JSONL records (see [`read_jsonl`]), `*.html`, `*.htm` as pages (see
+/// [`crate::html`]), `*.warc`, `*.warc.gz` as web archives (see [`crate::warc`]; one document per
+/// HTML response) and `*.xml`, `*.rss`, `*.atom` as feeds (see [`crate::feed`]; one document per
+/// item: its title and summary, nothing is fetched). A file given directly is read whatever its
+/// extension; a text file (or one without a known extension) that starts like an HTML page, a WARC
+/// archive or a feed is read as such. A file that cannot be read yields an `Err` naming it, and the
+/// iteration goes on.
 pub fn read_paths<'a>(
     paths: &[PathBuf],
     manifest: Option<&'a Manifest>,
@@ -358,13 +425,21 @@ impl PathReader<'_> {
                 .push_back(Pending::Error(ReadError::new(shown, io_message(&e)))),
             Ok(md) if md.is_dir() => walk(&path, "", &mut self.pending, 0),
             Ok(_) => {
-                if has_ext(&path, "jsonl") {
-                    self.pending.push_back(Pending::Jsonl { path });
-                } else {
-                    self.pending.push_back(Pending::File { path, name: shown });
-                }
+                let kind = match kind_by_ext(&path) {
+                    Some(FileKind::Text) | None => sniff(&path),
+                    Some(k) => k,
+                };
+                self.pending.push_back(pending(path, shown, kind));
             }
         }
+    }
+
+    fn read_html(&self, path: &Path, name: String) -> Result<Document, ReadError> {
+        let shown = path.display().to_string();
+        let bytes = fs::read(path).map_err(|e| ReadError::new(&shown, io_message(&e)))?;
+        let entry = self.manifest.and_then(|m| m.get(&name));
+        let page = crate::html::extract(&bytes, None).map_err(|m| ReadError::new(&shown, m))?;
+        Ok(crate::html::page_document(page, &name, None, entry))
     }
 
     fn read_file(&self, path: &Path, name: String) -> Result<Document, ReadError> {
@@ -391,12 +466,6 @@ fn document(text: String, name: String, entry: Option<&Entry>) -> Document {
         published: entry.and_then(|e| e.published.clone()),
         text,
     }
-}
-
-fn has_ext(path: &Path, ext: &str) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 fn walk(dir: &Path, rel: &str, out: &mut VecDeque<Pending>, depth: usize) {
@@ -439,16 +508,14 @@ fn walk(dir: &Path, rel: &str, out: &mut VecDeque<Pending>, depth: usize) {
             ))),
             Ok(md) if md.is_dir() => walk(&path, &name, out, depth + 1),
             Ok(_) => {
-                let ext = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .map(|e| e.to_ascii_lowercase());
-                match ext.as_deref() {
-                    None | Some("txt") | Some("text") | Some("md") => {
-                        out.push_back(Pending::File { path, name })
+                match kind_by_ext(&path) {
+                    // files without an extension may be pages, archives or feeds
+                    Some(FileKind::Text) if path.extension().is_none() => {
+                        let k = sniff(&path);
+                        out.push_back(pending(path, name, k))
                     }
-                    Some("jsonl") => out.push_back(Pending::Jsonl { path }),
-                    Some(_) => {}
+                    Some(k) => out.push_back(pending(path, name, k)),
+                    None => {}
                 }
             }
         }
@@ -469,6 +536,27 @@ impl Iterator for PathReader<'_> {
             match self.pending.pop_front() {
                 Some(Pending::Error(e)) => return Some(Err(e)),
                 Some(Pending::File { path, name }) => return Some(self.read_file(&path, name)),
+                Some(Pending::Html { path, name }) => return Some(self.read_html(&path, name)),
+                Some(Pending::Warc { path }) => {
+                    self.jsonl = Some(Box::new(crate::warc::read_warc_file(&path)));
+                }
+                Some(Pending::Feed { path, name }) => {
+                    let shown = path.display().to_string();
+                    match fs::read(&path) {
+                        Ok(bytes) => {
+                            let docs: Vec<_> = match crate::feed::parse_feed(&bytes, &shown) {
+                                Ok(items) => items
+                                    .iter()
+                                    .filter_map(|it| it.document(&name))
+                                    .map(Ok)
+                                    .collect(),
+                                Err(e) => vec![Err(e)],
+                            };
+                            self.jsonl = Some(Box::new(docs.into_iter()));
+                        }
+                        Err(e) => return Some(Err(ReadError::new(shown, io_message(&e)))),
+                    }
+                }
                 Some(Pending::Jsonl { path }) => {
                     let shown = path.display().to_string();
                     match fs::File::open(&path) {

@@ -12,11 +12,15 @@
 //! and the iteration goes on with the next file or record.
 #![deny(missing_docs)]
 
+pub mod feed;
 mod furniture;
+pub mod html;
 mod input;
 mod lexicon;
+pub mod warc;
 
 pub use furniture::{classify_lines, Furniture, Line};
+pub use html::arabic_ratio;
 pub use input::{
     decode_bytes, read_jsonl, read_paths, text_id, Decoded, Document, Entry, Manifest, ReadError,
 };

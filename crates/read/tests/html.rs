@@ -1,0 +1,191 @@
+//! HTML extraction: main text, metadata, charsets, and hostile input.
+
+use rasd_read::html::{extract, extract_str, html_document, MAX_HTML_BYTES};
+use rasd_read::{arabic_ratio, classify_lines};
+
+const PAGE: &str = r##"<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head>
+<meta charset="utf-8">
+<title>الرئيس يستقبل وزير الخارجية | موقع الأخبار</title>
+<meta property="og:site_name" content="موقع الأخبار">
+<meta property="og:title" content="الرئيس يستقبل وزير الخارجية">
+<meta property="article:published_time" content="2023-02-22T10:00:00+03:00">
+<link rel="canonical" href="https://www.example.com/news/1">
+<style>.x{color:red}</style>
+<script>var a = "<p>not text</p>";</script>
+</head><body class="with-sidebar">
+<header class="site-header"><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/p">سياسة</a></li><li><a href="/e">اقتصاد</a></li></ul></nav></header>
+<div class="breadcrumb"><a href="/">الرئيسية</a> &raquo; <a href="/p">سياسة</a></div>
+<main>
+<article class="post">
+<h1 class="entry-title">الرئيس يستقبل وزير الخارجية</h1>
+<div class="entry-meta"><span>22 فبراير 2023</span></div>
+<div class="entry-content">
+<p>استقبل الرئيس اليوم الأربعاء وزير الخارجية الروسي، وبحث معه العلاقات الثنائية وسبل تعزيزها في مختلف المجالات.</p>
+<p>وأكد الجانبان خلال اللقاء أهمية التنسيق المشترك إزاء القضايا الإقليمية والدولية ذات الاهتمام المشترك.<br>وقال الوزير إن بلاده مستعدة للتعاون.</p>
+<div class="share-links"><a href="https://t.me/x">شارك على تيليجرام</a> <a href="#">فيسبوك</a></div>
+</div>
+</article>
+<aside class="sidebar"><h3>الأكثر قراءة</h3><ol>
+<li><a href="/a">وزير النفط يفتتح مصفاة جديدة في الجنوب وسط حضور رسمي كبير</a></li>
+<li><a href="/b">المنتخب الوطني يفوز على نظيره في مباراة ودية مثيرة أمس</a></li>
+</ol></aside>
+</main>
+<section id="comments"><h3>اترك تعليقاً</h3><form><textarea>اكتب هنا</textarea><button>إرسال</button></form>
+<div class="comment"><p>تعليق طويل جدا من أحد القراء عن موضوع آخر تماما لا علاقة له بالخبر، وهو يكتب ويكتب.</p></div></section>
+<footer><p>جميع الحقوق محفوظة © 2025 موقع الأخبار</p></footer>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"عنوان JSON","datePublished":"2023-02-21T09:00:00Z","publisher":{"@type":"Organization","name":"ناشر"}}</script>
+</body></html>"##;
+
+#[test]
+fn main_text_without_furniture() {
+    let p = extract(PAGE.as_bytes(), None).unwrap();
+    assert!(
+        p.text
+            .starts_with("الرئيس يستقبل وزير الخارجية\n\nاستقبل الرئيس"),
+        "{}",
+        p.text
+    );
+    assert!(
+        p.text.contains("ذات الاهتمام المشترك.\nوقال الوزير"),
+        "{}",
+        p.text
+    );
+    for bad in [
+        "الأكثر قراءة",
+        "مصفاة",
+        "المنتخب",
+        "تعليق",
+        "الحقوق",
+        "تيليجرام",
+        "سياسة",
+        "not text",
+        "color",
+    ] {
+        assert!(!p.text.contains(bad), "{bad} in {}", p.text);
+    }
+    assert_eq!(p.title.as_deref(), Some("الرئيس يستقبل وزير الخارجية"));
+    assert_eq!(p.published.as_deref(), Some("2023-02-22T10:00:00+03:00"));
+    assert_eq!(
+        p.canonical.as_deref(),
+        Some("https://www.example.com/news/1")
+    );
+    assert_eq!(p.site_name.as_deref(), Some("موقع الأخبار"));
+    assert_eq!(p.lang.as_deref(), Some("ar"));
+    assert_eq!(p.encoding, "UTF-8");
+    assert!(arabic_ratio(&p.text) > 0.9);
+    // the furniture classifier works on the result
+    assert!(!classify_lines(&p.text).is_empty());
+}
+
+#[test]
+fn json_ld_date_and_never_copyright() {
+    let page = PAGE.replace(
+        r#"<meta property="article:published_time" content="2023-02-22T10:00:00+03:00">"#,
+        "",
+    );
+    let p = extract_str(&page);
+    assert_eq!(p.published.as_deref(), Some("2023-02-21T09:00:00Z"));
+    let bare = "<html><body><article><p>استقبل الرئيس اليوم وزير الخارجية وبحث معه العلاقات الثنائية بين البلدين.</p></article><footer>© 2024 جميع الحقوق محفوظة، نشر في 1 يناير 2024</footer></body></html>";
+    let p = extract_str(bare);
+    assert_eq!(p.published, None);
+    assert_eq!(p.title, None);
+    let d = html_document(
+        bare.as_bytes(),
+        "x.html",
+        Some("https://www.news.example.org/a?b=1"),
+        None,
+        None,
+    )
+    .unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("news.example.org"));
+    assert_eq!(d.url.as_deref(), Some("https://www.news.example.org/a?b=1"));
+    assert_eq!(d.name, "x.html");
+}
+
+#[test]
+fn windows_1256_pages() {
+    let body = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head><body><div><p>استقبل الرئيس اليوم وزير الخارجية وبحث معه العلاقات الثنائية.</p></div></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(body);
+    let p = extract(&bytes, None).unwrap();
+    assert_eq!(p.encoding, "windows-1256");
+    assert!(
+        p.text.contains("استقبل الرئيس اليوم وزير الخارجية"),
+        "{}",
+        p.text
+    );
+    // undeclared
+    let body = body.replace("windows-1256", "");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&body);
+    let p = extract(&bytes, None).unwrap();
+    assert_eq!(p.encoding, "windows-1256");
+    assert!(p.text.contains("وزير الخارجية"));
+    // the HTTP header's charset
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256
+        .encode("<p>وزير الخارجية يزور العاصمة ويلتقي نظيره في مباحثات رسمية</p>");
+    let p = extract(&bytes, Some("cp1256")).unwrap();
+    assert!(p.text.contains("وزير الخارجية"));
+    // a UTF-8 page mis-declared as windows-1256
+    let p = extract(
+        "<meta charset=windows-1256><p>وزير الخارجية يزور العاصمة ويلتقي نظيره في مباحثات</p>"
+            .as_bytes(),
+        None,
+    )
+    .unwrap();
+    assert!(p.text.contains("وزير الخارجية"));
+}
+
+#[test]
+fn deep_nesting_and_broken_markup() {
+    let n = 100_000;
+    let para = "<p>استقبل الرئيس اليوم وزير الخارجية وبحث معه العلاقات الثنائية بين البلدين.</p>";
+    for (open, close) in [
+        ("<div>", "</div>"),
+        ("<span>", "</span>"),
+        ("<a>", ""),
+        ("<p>", ""),
+        ("<li><ul>", ""),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<b><i>", "</b></i>"),
+    ] {
+        let page = format!("{}{para}{}", open.repeat(n), close.repeat(n));
+        let p = extract_str(&page);
+        assert!(
+            p.text.contains("وزير الخارجية") || open == "<a>",
+            "{open}: {}",
+            &p.text[..p.text.len().min(200)]
+        );
+    }
+    let broken = [
+        "",
+        "<",
+        "<html",
+        "<p>نص",
+        "<div class=\"a",
+        "</div></div></p>",
+        "<!-- لا تنتهي",
+        "<script>لا تنتهي",
+        "<p>نص &#xFFFFFFFF; &#0; &#55296; &bogus</p>",
+        "<<<>>>",
+        "<p <p <p>",
+        "\u{feff}<p>نص</p>",
+    ];
+    for b in broken {
+        let _ = extract_str(b);
+        let _ = extract(b.as_bytes(), None);
+    }
+    assert!(extract(b"   ", None).unwrap_err().contains("empty page"));
+    assert!(extract(b"<html><script>x</script></html>", None)
+        .unwrap_err()
+        .contains("no text"));
+    let big = vec![b'a'; MAX_HTML_BYTES + 1];
+    assert!(extract(&big, None).unwrap_err().contains("32 MiB cap"));
+}
+
+#[test]
+fn non_arabic_page_is_read_and_flagged() {
+    let p = extract(b"<html lang=en><body><article><p>The minister met his counterpart in Paris on Tuesday, the ministry said.</p></article></body></html>", None).unwrap();
+    assert!(p.text.contains("The minister met"));
+    assert!(arabic_ratio(&p.text) < 0.5);
+    assert_eq!(arabic_ratio(""), 0.0);
+}
