@@ -176,8 +176,10 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
             events.push(ev);
         }
     }
-    dedupe(&mut events);
+    // the headline is chosen before duplicates go, so that the lead's report of the title's event
+    // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
+    dedupe(&mut events);
     finish(events)
 }
 
@@ -191,19 +193,30 @@ type DedupeKey = (
 );
 
 fn dedupe(events: &mut Vec<(Event, usize, usize)>) {
-    let mut seen: Vec<DedupeKey> = Vec::new();
-    events.retain(|(e, _, _)| {
-        let key = (
+    let key = |e: &Event| -> DedupeKey {
+        (
             e.kind.clone(),
             e.source.as_ref().map(|a| a.name.clone()),
             e.target.as_ref().map(|a| a.name.clone()),
             e.date.clone(),
             e.status.clone(),
-        );
-        if seen.contains(&key) {
+        )
+    };
+    // the headline claims its key first, so a duplicate of it is the one dropped
+    let mut seen: Vec<DedupeKey> = events
+        .iter()
+        .filter(|(e, _, _)| e.headline)
+        .map(|(e, _, _)| key(e))
+        .collect();
+    events.retain(|(e, _, _)| {
+        if e.headline {
+            return true;
+        }
+        let k = key(e);
+        if seen.contains(&k) {
             return false;
         }
-        seen.push(key);
+        seen.push(k);
         true
     });
 }
@@ -398,7 +411,8 @@ impl Ctx<'_> {
         let window_end = (tm.last + 3).min(s1);
         let cue = (tm.first.saturating_sub(3).max(s0)..window_end)
             .any(|i| FUTURE_CUES.contains(&an.tok_text(i)));
-        let imperfective = trig.pos == "verb" && {
+        // headlines use the imperfective for past events («الزياني يجتمع مع ...»)
+        let imperfective = trig.pos == "verb" && Some(si) != self.title && {
             let t = an.tok_text(tm.first);
             let t = t
                 .strip_prefix('و')
@@ -751,10 +765,26 @@ impl Ctx<'_> {
                 });
             }
             if pick.is_none() {
+                // the lead's report of the title's event: same type and countries; the same actors and
+                // the same status as the title count first
+                let same_ids = |e: &Event| {
+                    let id = |a: &Option<Actor>| a.as_ref().and_then(|a| a.id.clone());
+                    id(&e.source) == id(&te.source) && id(&e.target) == id(&te.target)
+                };
                 pick = lead
                     .iter()
                     .copied()
-                    .find(|&i| events[i].0.kind == te.kind && shares(&events[i].0));
+                    .filter(|&i| events[i].0.kind == te.kind && shares(&events[i].0))
+                    .min_by_key(|&i| {
+                        let e = &events[i].0;
+                        (!(same_ids(e) || e.status == te.status), i)
+                    });
+                if let Some(i) = pick {
+                    let e = &events[i].0;
+                    if e.status != te.status && !same_ids(e) {
+                        pick = None;
+                    }
+                }
             }
             if pick.is_none() {
                 pick = Some(ti);

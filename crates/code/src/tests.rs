@@ -65,6 +65,12 @@ fn headline_table() {
             "2020-01-12",
             "2020-01-11 ACCUSE IRN>GBR - occurred -",
         ),
+        (
+            // a title in the imperfective reports a past meeting; the lead's report of it is the headline
+            "وزير الخارجية المصري يلتقي نظيره السعودي في الرياض\n\nالتقى وزير الخارجية المصري سامح شكري اليوم في الرياض نظيره السعودي عادل الجبير لبحث العلاقات الثنائية.",
+            "2016-03-10",
+            "2016-03-10 CONSULT EGY>SAU visit occurred Riyadh",
+        ),
     ];
     for (text, published, want) in rows {
         let evs = code(text, published);
@@ -74,6 +80,18 @@ fn headline_table() {
             .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
         assert_eq!(brief(h), want, "{text}");
     }
+}
+
+#[test]
+fn a_minister_with_a_name_is_the_person_not_the_ministry() {
+    let evs = code(
+        "التقى وزير الدفاع الأمريكي جيمس ماتيس أمس في طوكيو رئيس الوزراء الياباني.",
+        "2017-02-04",
+    );
+    let h = evs.iter().find(|e| e.headline).expect("a headline");
+    let src = h.source.as_ref().expect("a source");
+    assert_eq!(src.id.as_deref(), Some("jim-mattis"), "{h:?}");
+    assert_eq!(src.sector, "GOV");
 }
 
 #[test]

@@ -235,13 +235,20 @@ impl Dict {
             let skels: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
             let id = d.entries.len();
             d.exact.entry(keys[0].clone()).or_default().push(id);
-            // loose matching needs a long enough name; a single word only for places (شنغهاي / شانغهاي)
+            // Loose matching is for transliterated foreign names: several words of a person's or a
+            // place's name, or a single long place name (شنغهاي / شانغهاي). Names made of Arabic
+            // words (ministries, states) must match exactly, or «وزير» would match «وزارة».
             let longest = skels.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+            let foreign = matches!(
+                target,
+                EntryRef::Person(_) | EntryRef::Place(_) | EntryRef::Capital(_)
+            );
             let fuzzy_ok = fuzzy_ok
+                && foreign
                 && if keys.len() > 1 {
                     longest >= 3
                 } else {
-                    longest >= 4 && matches!(target, EntryRef::Place(_))
+                    longest >= 4 && matches!(target, EntryRef::Place(_) | EntryRef::Capital(_))
                 };
             if fuzzy_ok {
                 d.loose.entry(skels[0].clone()).or_default().push(id);

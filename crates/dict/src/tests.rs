@@ -125,3 +125,29 @@ fn embedded_dictionaries_parse() {
     let d = Dict::embedded().expect("embedded dictionaries parse");
     assert!(d.forms() > 0);
 }
+
+#[test]
+fn arabic_words_are_not_matched_loosely() {
+    // (text, a matched form that must NOT be found as an organisation)
+    let d = Dict::embedded().expect("embedded dictionaries parse");
+    let rows = [
+        "وزير الدفاع الأميركي",
+        "وزير الخارجية الأمريكي",
+        "وزير الداخلية السعودي",
+    ];
+    for text in rows {
+        let orgs: Vec<_> = found(&d, text)
+            .into_iter()
+            .filter(|(_, e, _)| matches!(e, EntryRef::Org(_)))
+            .collect();
+        assert!(orgs.is_empty(), "{text}: {orgs:?}");
+    }
+    // while transliterated names still match loosely
+    let mini = Dict::from_sources(&[("mini.toml", MINI)]).unwrap();
+    assert!(found(&mini, "شانغهاي")
+        .iter()
+        .any(|(_, e, _)| matches!(e, EntryRef::Place(_))));
+    assert!(found(&mini, "شى جين بينج")
+        .iter()
+        .any(|(_, e, _)| matches!(e, EntryRef::Person(_))));
+}
