@@ -17,6 +17,7 @@ mod furniture;
 pub mod html;
 mod input;
 mod lexicon;
+pub mod testing;
 pub mod warc;
 
 pub use furniture::{classify_lines, Furniture, Line};
