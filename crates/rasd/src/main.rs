@@ -3,6 +3,7 @@
 
 mod eval;
 mod output;
+mod when;
 
 use clap::{Parser, Subcommand};
 use rasd_code::{Coder, DocInput, Event};
@@ -65,7 +66,15 @@ enum Cmd {
         #[arg(long)]
         published: Option<String>,
         /// The text, or a file name.
-        input: String,
+        #[arg(required_unless_present = "batch")]
+        input: Option<String>,
+        /// Resolve a batch instead: a `.tsv` in the columns of crates/time/tests/cases.tsv, or JSON lines
+        /// {"id", "text", "anchor", "anchor_kind"}; prints {"id", "exprs"} lines and the engine's time on stderr.
+        #[arg(long, conflicts_with = "input")]
+        batch: Option<PathBuf>,
+        /// Rounds over the batch (the fastest is reported).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
     },
     /// Measure extraction speed (MB/s, documents/s) on a corpus repeated to at least `--mb` megabytes.
     Bench {
@@ -205,49 +214,13 @@ fn run() -> Result<bool, String> {
             anchor_kind,
             published,
             input,
-        } => {
-            let text = if std::path::Path::new(&input).is_file() {
-                std::fs::read_to_string(&input).map_err(|e| format!("{input}: {e}"))?
-            } else {
-                input
-            };
-            let parse = |s: &Option<String>| -> Result<Option<rasd_time::Date>, String> {
-                match s {
-                    Some(s) => rasd_time::Date::parse(s)
-                        .map(Some)
-                        .ok_or_else(|| format!("not a date: {s}")),
-                    None => Ok(None),
-                }
-            };
-            let a = parse(&anchor)?;
-            let p = parse(&published)?;
-            let dl = rasd_time::find_dateline(&text);
-            let anchors = match anchor_kind.as_str() {
-                "dateline" => rasd_time::Anchors {
-                    dateline: a,
-                    published: p,
-                },
-                "published" => rasd_time::Anchors {
-                    dateline: dl.as_ref().and_then(|d| d.date),
-                    published: a.or(p),
-                },
-                k => {
-                    return Err(format!(
-                        "--anchor-kind must be dateline or published, not {k}"
-                    ))
-                }
-            };
-            let mut out = std::io::stdout().lock();
-            for t in rasd_time::resolve(&text, &anchors) {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&t).map_err(|e| e.to_string())?
-                )
-                .map_err(|e| e.to_string())?;
-            }
-            Ok(true)
-        }
+            batch,
+            repeat,
+        } => match (batch, input) {
+            (Some(b), _) => when::batch(&b, repeat),
+            (None, Some(i)) => when::one(anchor.as_deref(), &anchor_kind, published.as_deref(), &i),
+            (None, None) => Err("give a text, a file or --batch FILE".into()),
+        },
         Cmd::Bench { mb, inputs } => {
             let coder = load_coder(&cli.dict)?;
             let mut errors = 0;
