@@ -614,7 +614,7 @@ impl Ctx<'_> {
         let Some(id) = a.and_then(|a| a.id.as_deref()) else {
             return 0;
         };
-        let Some(p) = self.dict.people.iter().find(|p| p.id == id) else {
+        let Some(p) = self.dict.person(id) else {
             return 0;
         };
         match p

@@ -314,13 +314,15 @@ pub(crate) fn analyse(
         trig.into_iter().filter(|m| !excluded[m.first]).collect(),
         toks.len(),
     );
-    let covered = {
+    let cover = |ms: &[Match]| {
         let mut c = vec![false; toks.len()];
-        for m in &chosen {
+        for m in ms {
             (m.first..m.last).for_each(|i| c[i] = true);
         }
         c
     };
+    let covered = cover(&chosen);
+    let trig_covered = cover(&triggers);
     let tok = |i: usize| toks[i].text(nt);
     let prev_word = |i: usize| if i == 0 { "" } else { toks[i - 1].text(nt) };
 
@@ -395,24 +397,58 @@ pub(crate) fn analyse(
                         k += 1;
                     }
                 }
-                // an unknown name right after a title with a country: keep its words as the surface form
-                if person.is_none()
-                    && t.institution.is_none()
-                    && (country.is_some() || org.is_some())
-                {
+                // an unknown name next to a title with a country: after it («وزير الخارجية الأمريكي
+                // جون كيري»), or before it in apposition («آن باترسون مساعدة وزير الخارجية»)
+                let names_one = t.institution.is_none() || t.person;
+                let mut unknown: Option<(usize, usize)> = None;
+                let mut first_tok = m.first;
+                if person.is_none() && names_one && (country.is_some() || org.is_some()) {
+                    let free = |e: usize| {
+                        !covered[e]
+                            && !trig_covered[e]
+                            && !excluded[e]
+                            // «آن» (Anne) normalises like the particle «أن»
+                            && (!is_function_word(tok(e)) || orig.get(spans[e].0) == Some(&'آ'))
+                            && !tok(e).chars().any(|c| c.is_ascii_digit())
+                            && sent_of[e] == sent_of[m.first]
+                    };
                     let mut e = end_tok;
+                    // a name does not open with the article («السابق», «للشؤون»)
+                    let opens_name = |e: usize| {
+                        let w = tok(e);
+                        !(w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال"))
+                    };
                     while e < toks.len()
                         && e < end_tok + 4
-                        && !covered[e]
-                        && !excluded[e]
+                        && free(e)
+                        && (e > end_tok || opens_name(e))
                         && !gap_has_punct(nt, &toks, e)
-                        && !is_function_word(tok(e))
-                        && sent_of[e] == sent_of[m.first]
                     {
                         e += 1;
                     }
                     if e > end_tok && e - end_tok >= 2 {
+                        unknown = Some((end_tok, e));
                         end_tok = e;
+                    } else {
+                        let mut b = m.first;
+                        while b > 0
+                            && b + 3 > m.first
+                            && free(b - 1)
+                            && (b == m.first || !gap_has_punct(nt, &toks, b))
+                        {
+                            b -= 1;
+                        }
+                        // the name must open its phrase: a function word, a trigger, punctuation or
+                        // the start of the sentence before it
+                        let opens = b == 0
+                            || sent_of[b - 1] != sent_of[b]
+                            || gap_has_punct(nt, &toks, b)
+                            || is_function_word(tok(b - 1))
+                            || trig_covered[b - 1];
+                        if m.first - b >= 2 && opens && opens_name(b) {
+                            unknown = Some((b, m.first));
+                            first_tok = b;
+                        }
                     }
                 }
                 if let (true, Some(role), Some(c1)) = (t.dual, t.role.as_ref(), country) {
@@ -443,9 +479,70 @@ pub(crate) fn analyse(
                         continue;
                     }
                 }
-                let sp = (spans[m.first].0, spans[end_tok - 1].1);
+                let sp = (spans[first_tok].0, spans[end_tok - 1].1);
                 let text_s = surface(&orig, sp);
-                if let Some(p) = person {
+                // a named official whom the dictionaries do not know: the name, the title's country
+                let stranger = unknown.and_then(|(a, b)| {
+                    let (country, sector) = match (org, country) {
+                        (Some(o), _) => {
+                            let og = &dict.orgs[o];
+                            (
+                                (!og.country.is_empty()).then(|| og.country.clone()),
+                                og.sector.clone(),
+                            )
+                        }
+                        (None, Some(c)) => (
+                            Some(dict.countries[c].iso3.clone()),
+                            t.sector.clone().unwrap_or_else(|| "GOV".into()),
+                        ),
+                        (None, None) => return None,
+                    };
+                    let holder = match (&t.role, &country) {
+                        (Some(role), Some(iso)) if org.is_none() => {
+                            role_holder(dict, iso, role, date)
+                        }
+                        (Some(role), _) => {
+                            org.and_then(|o| org_holder(dict, &dict.orgs[o].id, role, date))
+                        }
+                        _ => None,
+                    };
+                    // the dictionary's office-holder written in another spelling is still the holder
+                    let words: Vec<String> = (a..b).map(|i| skeleton(tok(i))).collect();
+                    if let Some(h) = holder {
+                        let known = dict.people[h]
+                            .ar
+                            .iter()
+                            .chain(dict.people[h].short.iter())
+                            .any(|f| {
+                                f.split_whitespace().any(|w| {
+                                    let k = skeleton(&rasd_text::normalize(w));
+                                    k.chars().count() >= 3 && words.contains(&k)
+                                })
+                            });
+                        if known {
+                            return None;
+                        }
+                    }
+                    let ns = (spans[a].0, spans[b - 1].1);
+                    Some(Actor {
+                        name: surface(&orig, ns),
+                        country,
+                        sector,
+                        id: None,
+                        text: text_s.clone(),
+                        start: sp.0,
+                        end: sp.1,
+                    })
+                });
+                if let Some(actor) = stranger {
+                    mentions.push(Mention {
+                        first: first_tok,
+                        last: end_tok,
+                        actor,
+                        kind: Kind::Person,
+                        role: t.role.clone(),
+                    });
+                } else if let Some(p) = person {
                     mentions.push(Mention {
                         first: m.first,
                         last: end_tok,
@@ -810,6 +907,12 @@ pub(crate) fn is_function_word(w: &str) -> bool {
         "هذه",
         "ذلك",
         "تلك",
+        "لشوون",
+        "للشوون",
+        "شوون",
+        "لدي",
+        "الي",
+        "و",
     ];
     F.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
 }

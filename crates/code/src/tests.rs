@@ -95,6 +95,34 @@ fn a_minister_with_a_name_is_the_person_not_the_ministry() {
 }
 
 #[test]
+fn officials_unknown_to_the_dictionaries_keep_their_names() {
+    // (text, expected "name country" of the source or target that is not the head of the sentence)
+    let rows = [
+        (
+            "التقى وزير الخارجية المصري في القاهرة مع ماريا غونزاليس مساعدة وزير الخارجية الإسباني.",
+            "ماريا غونزاليس ESP",
+        ),
+        (
+            "وصل نائب وزير الخارجية الياباني كينجي ياماموتو إلى القاهرة أمس.",
+            "كينجي ياماموتو JPN",
+        ),
+        (
+            "استقبل الرئيس المصري أمس نائبة وزير الدفاع الإيطالي للشؤون السياسية.",
+            "Italy Ministry of Defence ITA",
+        ),
+    ];
+    for (text, want) in rows {
+        let evs = code(text, "2019-04-02");
+        let found = evs
+            .iter()
+            .flat_map(|e| [&e.source, &e.target])
+            .flatten()
+            .any(|a| format!("{} {}", a.name, a.country.as_deref().unwrap_or("-")) == want);
+        assert!(found, "{text}: want {want} in {evs:#?}");
+    }
+}
+
+#[test]
 fn evidence_points_into_the_text() {
     let text = "قال وزير الخارجية الصيني إن الصين مستعدة للعمل مع روسيا لتعزيز التعاون.";
     let chars: Vec<char> = text.chars().collect();

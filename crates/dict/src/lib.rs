@@ -106,6 +106,7 @@ pub struct Dict {
     iso: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
     org_by_id: HashMap<String, usize>,
+    person_by_id: HashMap<String, usize>,
 }
 
 #[derive(Default)]
@@ -226,6 +227,7 @@ impl Dict {
             iso: HashMap::new(),
             place_by_name: HashMap::new(),
             org_by_id: HashMap::new(),
+            person_by_id: HashMap::new(),
         };
         let add = |d: &mut Dict, form: &str, target: EntryRef, fuzzy_ok: bool| {
             let keys = form_keys(form);
@@ -287,6 +289,7 @@ impl Dict {
             }
         }
         for i in 0..d.people.len() {
+            d.person_by_id.entry(d.people[i].id.clone()).or_insert(i);
             for a in d.people[i].ar.clone() {
                 add(&mut d, &a, EntryRef::Person(i), true);
             }
@@ -332,6 +335,11 @@ impl Dict {
     /// Organisation by id.
     pub fn org(&self, id: &str) -> Option<&Org> {
         self.org_by_id.get(id).map(|&i| &self.orgs[i])
+    }
+
+    /// A person by id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_by_id.get(id).map(|&i| &self.people[i])
     }
 
     /// Number of indexed forms (for statistics).

@@ -181,6 +181,10 @@ pub struct Title {
     /// Institution name template, `{country}` replaced.
     #[serde(default)]
     pub institution: Option<String>,
+    /// The title names one person even without a role of its own (a deputy, an assistant, a minister
+    /// of a portfolio with no listed holders): a name next to it is that person.
+    #[serde(default)]
+    pub person: bool,
 }
 
 /// A word skipped before names.
