@@ -29,6 +29,10 @@ pub(crate) struct Tok {
 }
 
 fn kind_of(c: char) -> Option<Kind> {
+    // the Arabic letters (hamza to yeh, tatweel included): the common case, without a Unicode table look-up
+    if ('\u{0620}'..='\u{064A}').contains(&c) {
+        return Some(Kind::Word);
+    }
     if c.is_whitespace() {
         None
     } else if c.is_ascii_digit() {
@@ -734,14 +738,23 @@ impl<'a> P<'a> {
 
     /// A listed name («روسيا اليوم») starts at `i`: the token after it.
     pub(crate) fn not_phrase_at(&self, i: usize) -> Option<usize> {
+        if i >= self.toks.len() {
+            return None;
+        }
+        let mut forms = [""; 3];
+        for (slot, (_, f)) in forms.iter_mut().zip(clitic_forms(self.t(i), true)) {
+            *slot = f;
+        }
         self.lex
             .not_phrases
             .iter()
             .filter(|ph| {
-                ph.iter().enumerate().all(|(k, w)| {
-                    let t = self.t(i + k);
-                    t == w || (k == 0 && clitic_forms(t, true).any(|(_, f)| f == w))
-                })
+                ph.first().is_some_and(|w| forms.contains(&w.as_str()))
+                    && ph
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, w)| self.t(i + k) == w)
             })
             .map(|ph| i + ph.len())
             .max()
@@ -904,8 +917,23 @@ impl<'a> P<'a> {
 
     /// «الخامس», «الحادي عشر», «الثاني والعشرين»: (day, next, skip).
     fn ordinal(&self, j: usize) -> Option<(u32, usize, usize)> {
+        if self.kind(j) != Some(Kind::Word) {
+            return None;
+        }
+        // the forms of the word once, not once for each ordinal
+        let mut forms = [None; 3];
+        for (slot, f) in forms.iter_mut().zip(clitic_forms(self.t(j), false)) {
+            *slot = Some(f);
+        }
+        let isc = |w: &str| {
+            forms
+                .iter()
+                .flatten()
+                .find(|(_, f)| *f == w)
+                .map(|(s, _)| *s)
+        };
         for &(w, u) in ORD_UNITS {
-            if let Some(sk) = self.isc(j, &[w]) {
+            if let Some(sk) = isc(w) {
                 if w != "الاول" {
                     if self.is(j + 1, &["عشر"]) {
                         return Some((u + 10, j + 2, sk));
@@ -924,7 +952,7 @@ impl<'a> P<'a> {
             }
         }
         for (w, d) in [("العاشر", 10), ("العشرين", 20), ("الثلاثين", 30)] {
-            if let Some(sk) = self.isc(j, &[w]) {
+            if let Some(sk) = isc(w) {
                 return Some((d, j + 1, sk));
             }
         }
