@@ -189,3 +189,74 @@ fn non_arabic_page_is_read_and_flagged() {
     assert!(arabic_ratio(&p.text) < 0.5);
     assert_eq!(arabic_ratio(""), 0.0);
 }
+
+#[test]
+fn paragraphs_in_their_own_divs_and_bare_text() {
+    let para = |n: usize| {
+        format!("<div class=\"par\">الفقرة رقم {n} من الخبر، وفيها كلام كاف عن الاجتماع الذي عقد اليوم بين الوزيرين في العاصمة.</div>")
+    };
+    let short = "<div class=\"par\">وأضاف: نعم.</div>";
+    let page = format!(
+        "<body><div id=\"nav\"><a href=/>الرئيسية</a></div><div id=\"body\">{}{short}{}</div><div class=\"side\"><ul><li><a href=/x>عنوان جانبي طويل جدا عن خبر آخر لا علاقة له بالخبر الأصلي</a></li></ul></div></body>",
+        (1..=3).map(para).collect::<String>(),
+        (4..=5).map(para).collect::<String>()
+    );
+    let p = extract_str(&page);
+    for n in 1..=5 {
+        assert!(
+            p.text.contains(&format!("الفقرة رقم {n} ")),
+            "{n}: {}",
+            p.text
+        );
+    }
+    assert!(p.text.contains("وأضاف: نعم."), "{}", p.text);
+    assert!(!p.text.contains("عنوان جانبي"), "{}", p.text);
+    // text with <br><br> straight in a table cell
+    let page = "<table><tr><td><a href=/>الرئيسية</a></td></tr><tr><td>السطر الأول من الخبر عن زيارة الوزير إلى العاصمة اليوم.<br><br>السطر الثاني من الخبر، وفيه تفاصيل أخرى عن الزيارة.</td></tr></table>";
+    let p = extract_str(page);
+    assert_eq!(
+        p.text,
+        "السطر الأول من الخبر عن زيارة الوزير إلى العاصمة اليوم.\n\nالسطر الثاني من الخبر، وفيه تفاصيل أخرى عن الزيارة."
+    );
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<div>".to_string()),
+            Just("</div>".to_string()),
+            Just("<p class=\"x\">".to_string()),
+            Just("</p>".to_string()),
+            Just("<a href='".to_string()),
+            Just("<script>".to_string()),
+            Just("</script>".to_string()),
+            Just("<!--".to_string()),
+            Just("-->".to_string()),
+            Just("<br>".to_string()),
+            Just("&#x".to_string()),
+            Just("&amp".to_string()),
+            Just("<meta charset=windows-1256>".to_string()),
+            Just("<script type=application/ld+json>{\"datePublished\":[".to_string()),
+            "[\\u0621-\\u064a ،.]{0,40}",
+            "[<>/=\"'a-z &#;0-9\\n]{0,20}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(fragment(), 0..60)) {
+            let s = parts.concat();
+            let _ = rasd_read::html::extract(s.as_bytes(), None);
+            let _ = rasd_read::html::extract_str(&s);
+        }
+
+        #[test]
+        fn never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = rasd_read::html::extract(&bytes, None);
+            let _ = rasd_read::feed::parse_feed(&bytes, "x");
+            let _: Vec<_> = rasd_read::warc::read_warc(std::io::Cursor::new(bytes), "x").collect();
+        }
+    }
+}
