@@ -256,6 +256,15 @@ impl Ctx<'_> {
         let an = &self.an;
         let si = an.sent_of[tm.first];
         let (s0, s1) = an.sentences[si];
+        // «دعا X Y لزيارة Z»: the announced visit, coded once, from the verb of inviting
+        if trig.invite {
+            if let Some(v) = self.invited_meeting(tm) {
+                return self.invitation(doc, tm, &v);
+            }
+        }
+        if trig.kind == "CONSULT" && self.inviting_verb(tm).is_some() {
+            return None;
+        }
         // clause start: after the last complementizer before the trigger
         let mut cs = s0;
         for i in s0..tm.first {
@@ -603,6 +612,142 @@ impl Ctx<'_> {
                 target,
                 location,
                 evidence,
+            },
+            si,
+            tm.first,
+        ))
+    }
+
+    /// The visit or meeting word an inviting verb governs: «لزيارة», «إلى زيارة», «للمشاركة في قمة».
+    fn invited_meeting(&self, tm: &Match) -> Option<Match> {
+        let an = &self.an;
+        let si = an.sent_of[tm.first];
+        an.triggers.iter().copied().find(|m| {
+            m.first >= tm.last
+                && m.first <= tm.last + 8
+                && an.sent_of[m.first] == si
+                && matches!(m.entry, EntryRef::Trigger(t) if self.dict.triggers[t].kind == "CONSULT")
+                && (m.clitics.prep == Some('ل') || (m.first > 0 && an.tok_text(m.first - 1) == "الي"))
+        })
+    }
+
+    /// The inviting verb that governs a visit or meeting word, if any.
+    fn inviting_verb(&self, tm: &Match) -> Option<Match> {
+        let an = &self.an;
+        an.triggers.iter().copied().find(|m| {
+            matches!(m.entry, EntryRef::Trigger(t) if self.dict.triggers[t].invite)
+                && m.last <= tm.first
+                && self.invited_meeting(m).is_some_and(|v| v.first == tm.first)
+        })
+    }
+
+    /// An invitation: the invitee visits (source), the inviter hosts (target), status planned.
+    fn invitation(&self, doc: &DocInput, tm: &Match, v: &Match) -> Option<(Event, usize, usize)> {
+        let an = &self.an;
+        let si = an.sent_of[tm.first];
+        let (s0, s1) = an.sentences[si];
+        let ok = |m: &&Mention| !matches!(m.kind, Kind::Pair | Kind::OwnCountry);
+        let between: Vec<&Mention> = an
+            .mentions
+            .iter()
+            .filter(|m| m.first >= tm.last && m.last <= v.first)
+            .filter(ok)
+            .collect();
+        let before: Option<&Mention> = an
+            .mentions
+            .iter()
+            .filter(|m| m.first >= s0 && m.last <= tm.first)
+            .filter(ok)
+            .find(|m| m.kind == Kind::Person)
+            .or_else(|| {
+                an.mentions
+                    .iter()
+                    .filter(|m| m.first >= s0 && m.last <= tm.first)
+                    .filter(ok)
+                    .last()
+            });
+        let (inviter, invitee) = match between.len() {
+            0 => return None,
+            1 => (before, between[0]),
+            _ => (Some(between[0]), between[1]),
+        };
+        // where: the place or country the visit word names
+        let place = an
+            .places
+            .iter()
+            .find(|p| p.first >= v.last && p.first <= v.last + 2)
+            .cloned();
+        let mut location = place.map(|p| Location {
+            name: p.name,
+            country: p.country,
+            lat: p.lat,
+            lon: p.lon,
+        });
+        if location.is_none() {
+            if let Some(c) = an
+                .mentions
+                .iter()
+                .find(|m| m.first >= v.last && m.first <= v.last + 1 && m.kind == Kind::State)
+                .and_then(|m| m.actor.country.clone())
+            {
+                location = Some(Location {
+                    name: None,
+                    country: c,
+                    lat: None,
+                    lon: None,
+                });
+            }
+        }
+        // a country named for the visit becomes the city the title or lead names in it
+        if let Some(l) = &mut location {
+            if l.name.is_none() {
+                let near = |q: &PlaceMention| {
+                    let qs = an.sent_of[q.first];
+                    Some(qs) == self.title || self.lead.contains(&qs) || qs == si
+                };
+                if let Some(p) = an
+                    .places
+                    .iter()
+                    .find(|p| p.country == l.country && p.name.is_some() && near(p))
+                {
+                    l.name = p.name.clone();
+                    l.lat = p.lat;
+                    l.lon = p.lon;
+                }
+            }
+        }
+        // only a date the sentence gives: an announced visit is not dated by the report
+        let (sc, ec) = (an.tok_span(s0, s0 + 1).0, an.tok_span(s1 - 1, s1).1);
+        let (tc, _) = an.tok_span(tm.first, tm.last);
+        let texp = self
+            .times
+            .iter()
+            .filter(|t| t.start >= sc && t.end <= ec && t.value.is_some())
+            .min_by_key(|t| (t.start as i64 - tc as i64).abs());
+        let source = Some(invitee.actor.clone());
+        let target = inviter.map(|m| m.actor.clone());
+        let (t0, t1) = an.tok_span(tm.first, tm.last);
+        let (_, v1) = an.tok_span(v.first, v.last);
+        let mut lo = t0;
+        for a in source.iter().chain(target.iter()) {
+            if a.end > a.start && a.start >= sc {
+                lo = lo.min(a.start);
+            }
+        }
+        Some((
+            Event {
+                doc: doc.name.to_string(),
+                headline: false,
+                date: texp.and_then(|t| t.value.as_ref().map(value_str)),
+                date_text: texp.map(|t| t.text.clone()),
+                kind: "CONSULT".into(),
+                mode: Some("visit".into()),
+                cameo: "036".into(),
+                status: "planned".into(),
+                source,
+                target,
+                location,
+                evidence: vec![self.span(lo, v1.max(t1)), self.span(t0, t1)],
             },
             si,
             tm.first,

@@ -71,6 +71,18 @@ fn headline_table() {
             "2016-03-10",
             "2016-03-10 CONSULT EGY>SAU visit occurred Riyadh",
         ),
+        (
+            // an invitation announces a visit: the invitee is the visitor
+            "دعا رئيس الوزراء الياباني نظيره الهندي لزيارة طوكيو الشهر المقبل.",
+            "2019-04-02",
+            "2019-05 CONSULT IND>JPN visit planned Tokyo",
+        ),
+        (
+            // SVO, and a call that is not an invitation stays a request
+            "الرئيس الفرنسي يدعو المستشارة الألمانية إلى زيارة باريس\n\nوجدد الرئيس الفرنسي دعوته، ودعا إيران إلى وقف التصعيد.",
+            "2019-04-02",
+            "- CONSULT DEU>FRA visit planned Paris",
+        ),
     ];
     for (text, published, want) in rows {
         let evs = code(text, published);

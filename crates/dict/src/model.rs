@@ -229,6 +229,10 @@ pub struct Trigger {
     /// Reporting verb only.
     #[serde(default)]
     pub speech: bool,
+    /// A verb of inviting («دعا», «يدعو»): followed by a visit or a meeting («لزيارة», «إلى قمة»), it
+    /// announces that meeting, with the invitee as the visitor.
+    #[serde(default)]
+    pub invite: bool,
     /// Arabic forms.
     #[serde(default)]
     pub ar: Vec<String>,
