@@ -664,7 +664,7 @@ impl Ctx<'_> {
                     .iter()
                     .filter(|m| m.first >= s0 && m.last <= tm.first)
                     .filter(ok)
-                    .last()
+                    .next_back()
             });
         let (inviter, invitee) = match between.len() {
             0 => return None,
