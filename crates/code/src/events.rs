@@ -662,9 +662,7 @@ impl Ctx<'_> {
             .or_else(|| {
                 an.mentions
                     .iter()
-                    .filter(|m| m.first >= s0 && m.last <= tm.first)
-                    .filter(ok)
-                    .next_back()
+                    .rfind(|m| m.first >= s0 && m.last <= tm.first && ok(m))
             });
         let (inviter, invitee) = match between.len() {
             0 => return None,
