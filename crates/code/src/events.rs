@@ -18,7 +18,14 @@ const FUTURE_CUES: &[&str] = &[
     "المقبله",
     "القادم",
     "القادمه",
-    "قد",
+    "مقبل",
+    "مقبله",
+    "مرتقب",
+    "مرتقبه",
+    "قادم",
+    "قادمه",
+    "المزمع",
+    "المزمعه",
 ];
 /// Words after the subject that make it the host of a meeting.
 const HOST_CUES: &[&str] = &[
@@ -44,6 +51,9 @@ struct Ctx<'a> {
     doc_date: Option<(String, String)>,
     published: Option<Date>,
     dateline_place: Option<PlaceMention>,
+    /// The dateline names the outlet's desk rather than the reporter's place: an agency written in
+    /// Latin letters after the place («دبي، الإمارات العربية المتحدة (CNN)--»).
+    desk_dateline: bool,
     title: Option<usize>,
     lead: Vec<usize>,
     /// CONSULT mode named anywhere in a sentence (phone), by sentence
@@ -94,6 +104,10 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
                 .cloned()
         });
 
+    let desk_dateline = dateline
+        .as_ref()
+        .and_then(|d| d.agency.as_deref())
+        .is_some_and(|a| a.chars().any(|c| c.is_ascii_alphabetic()));
     // title: the first non-furniture line when it is short and more text follows
     let title = an
         .sentences
@@ -158,6 +172,7 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
         doc_date,
         published,
         dateline_place,
+        desk_dateline,
         title,
         lead,
         sentence_mode,
@@ -266,10 +281,13 @@ impl Ctx<'_> {
             return None;
         }
         // clause start: after the last complementizer before the trigger
+        // (or after a colon: «بولتون: ترمب سيطرح ...»)
         let mut cs = s0;
         for i in s0..tm.first {
             if COMPLEMENTIZERS.contains(&an.tok_text(i)) {
                 cs = i + 1;
+            } else if i > s0 && an.gap_before(i).contains(':') {
+                cs = i;
             }
         }
         let in_sent: Vec<&Mention> = an
@@ -297,11 +315,29 @@ impl Ctx<'_> {
         let pick_before = |v: &[&Mention]| -> Option<Mention> {
             v.iter()
                 .find(|m| m.kind == Kind::Person)
-                .or(v.last())
+                .or(v.first())
                 .map(|m| (*m).clone())
         };
+        // «قالت مصر إنها تطالب إيران»: a complementizer carrying a pronoun makes the speaker the subject
+        // (but «أنه تم ...» is impersonal)
+        let pronoun_clause = cs > s0
+            && matches!(an.tok_text(cs - 1), "انه" | "انها" | "بانه" | "بانها")
+            && !matches!(an.tok_text(cs), "تم" | "يتم" | "سيتم" | "جري" | "يجري");
+        let frame_actor: Option<&Mention> = in_sent
+            .iter()
+            .copied()
+            .filter(|m| m.last < cs && !matches!(m.kind, Kind::Pair | Kind::OwnCountry))
+            .find(|m| m.kind == Kind::Person)
+            .or_else(|| {
+                in_sent
+                    .iter()
+                    .copied()
+                    .find(|m| m.last < cs && !matches!(m.kind, Kind::Pair | Kind::OwnCountry))
+            });
         let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if !before.is_empty() {
             (pick_before(&before), after.clone())
+        } else if pronoun_clause && frame_actor.is_some() {
+            (frame_actor.cloned(), after.clone())
         } else if !after.is_empty() && (trig.pos == "verb" || after[0].first <= tm.last + 2) {
             // VSO: the first actor after the verb is its subject; after a noun, its possessor («زيارة الرئيس الصيني»)
             (Some(after[0].clone()), after[1..].to_vec())
@@ -352,6 +388,18 @@ impl Ctx<'_> {
                 })
                 .or(cands.first())
                 .map(|m| (*m).clone());
+            // «X ... مع Y خلال قمة»: the partner named with «مع» before a meeting word
+            if tgt.is_none() && trig.pos == "noun" {
+                tgt = before
+                    .iter()
+                    .find(|m| {
+                        m.first > 0
+                            && an.tok_text(m.first - 1) == "مع"
+                            && m.kind != Kind::Pair
+                            && src_actor.as_ref().is_none_or(|s| !same_actor(s, &m.actor))
+                    })
+                    .map(|m| (*m).clone());
+            }
         }
         // counterpart: the same role as the source, in the country named
         if let (Some(s), Some(t)) = (&src, &mut tgt) {
@@ -418,26 +466,41 @@ impl Ctx<'_> {
         let negated = NEGATIONS.contains(&prev)
             || (NEGATIONS.contains(&prev2) && !an.gap_before(tm.first - 1).contains(','));
         let window_end = (tm.last + 3).min(s1);
-        let cue = (tm.first.saturating_sub(3).max(s0)..window_end)
-            .any(|i| FUTURE_CUES.contains(&an.tok_text(i)));
-        // headlines use the imperfective for past events («الزياني يجتمع مع ...»)
-        let imperfective = trig.pos == "verb" && Some(si) != self.title && {
-            let t = an.tok_text(tm.first);
-            let t = t
-                .strip_prefix('و')
-                .or_else(|| t.strip_prefix('ف'))
-                .unwrap_or(t);
-            t.starts_with('ي') || t.starts_with('ت') || t.starts_with('ن')
+        // «قد» before an imperfective is "may"; before a perfective («كان قد رفض») it is past
+        let may = |i: usize| {
+            an.tok_text(i) == "قد" && i + 1 < s1 && an.tok_text(i + 1).starts_with(['ي', 'ت', 'ن'])
         };
+        let cue = (tm.first.saturating_sub(3).max(s0)..window_end)
+            .any(|i| FUTURE_CUES.contains(&an.tok_text(i)) || may(i));
+        // headlines use the imperfective for past events («الزياني يجتمع مع ...»)
+        // (a meeting «يلتقي» on the day of publication is still to come; a statement «تطالب» is made now)
+        let imperfective =
+            trig.pos == "verb" && trig.kind == "CONSULT" && Some(si) != self.title && {
+                let t = an.tok_text(tm.first);
+                let t = t
+                    .strip_prefix('و')
+                    .or_else(|| t.strip_prefix('ف'))
+                    .unwrap_or(t);
+                t.starts_with('ي') || t.starts_with('ت') || t.starts_with('ن')
+            };
 
         // date: the nearest date expression of the sentence, else the document's date
         let (sc, ec) = (an.tok_span(s0, s0 + 1).0, an.tok_span(s1 - 1, s1).1);
         let (tc, _) = an.tok_span(tm.first, tm.last);
-        let texp = self
-            .times
-            .iter()
-            .filter(|t| t.start >= sc && t.end <= ec && t.value.is_some())
-            .min_by_key(|t| (t.start as i64 - tc as i64).abs());
+        // a date inside the reported clause wins over the date of the report («قال اليوم إن ... أمس»)
+        let clause_c = an.tok_span(cs.min(s1 - 1), cs.min(s1 - 1) + 1).0;
+        let near = |lo: usize| {
+            self.times
+                .iter()
+                .filter(|t| t.start >= lo && t.end <= ec && t.value.is_some())
+                .min_by_key(|t| (t.start as i64 - tc as i64).abs())
+        };
+        let in_clause = near(clause_c);
+        let texp = if cs > s0 && in_clause.is_some() {
+            in_clause
+        } else {
+            near(sc)
+        };
         let (mut date, mut date_text) = match texp {
             Some(t) => (t.value.as_ref().map(value_str), Some(t.text.clone())),
             None => match &self.doc_date {
@@ -459,7 +522,8 @@ impl Ctx<'_> {
         } else {
             "occurred"
         };
-        if status == "planned" && texp.is_none() {
+        // an announced event is dated only by a date its own clause gives
+        if status == "planned" && (texp.is_none() || (cs > s0 && in_clause.is_none())) {
             date = None;
             date_text = None;
         }
@@ -573,7 +637,16 @@ impl Ctx<'_> {
             if status == "planned" && kind == "CONSULT" && mode.is_none() {
                 cameo = "036".into();
             }
-        } else if let Some(p) = self.place_for(si, tm).filter(|p| p.at) {
+        } else if let Some(p) = self.lead_dateline_place(si).or_else(|| {
+            // what is said is not where: for statements, only a place named before the verb
+            let said = matches!(
+                kind.as_str(),
+                "AGREE" | "SUPPORT" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+            );
+            self.place_for(si, tm)
+                .filter(|p| p.at && (!said || p.first < tm.first))
+        }) {
+            // a statement is made where the report was filed, not in the places it talks about
             location = Some(Location {
                 name: p.name,
                 country: p.country,
@@ -802,7 +875,7 @@ impl Ctx<'_> {
         let in_sent: Vec<&PlaceMention> = an
             .places
             .iter()
-            .filter(|p| an.sent_of[p.first] == si && !an.excluded[p.first])
+            .filter(|p| an.sent_of[p.first] == si && !an.excluded[p.first] && !p.dateline)
             .collect();
         let at = in_sent
             .iter()
@@ -817,15 +890,19 @@ impl Ctx<'_> {
         if let Some(p) = at {
             return Some((*p).clone());
         }
-        if self.lead.contains(&si)
+        self.lead_dateline_place(si)
+    }
+
+    /// The dateline's place, for an event of the title or the lead.
+    fn lead_dateline_place(&self, si: usize) -> Option<PlaceMention> {
+        let in_lead = self.lead.contains(&si)
             || Some(si) == self.title
-            || self.lead.first().is_some_and(|&l| si < l)
-        {
-            if let Some(p) = &self.dateline_place {
-                return Some(p.clone());
-            }
+            || self.lead.first().is_some_and(|&l| si < l);
+        if in_lead && !self.desk_dateline {
+            self.dateline_place.clone()
+        } else {
+            None
         }
-        None
     }
 
     fn to_place(&self, si: usize, tm: &Match) -> Option<PlaceMention> {

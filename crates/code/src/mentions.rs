@@ -40,6 +40,8 @@ pub(crate) struct PlaceMention {
     pub at: bool,
     /// preceded by إلى / ل: where someone goes
     pub to: bool,
+    /// part of the dateline
+    pub dateline: bool,
 }
 
 pub(crate) struct Analysis {
@@ -211,10 +213,18 @@ fn state_actor(dict: &Dict, ci: usize, text: String, span: (usize, usize)) -> Ac
 
 /// The holder of a role tied to an organisation (e.g. GCC secretary-general) on a date.
 fn org_holder(dict: &Dict, org: &str, role: &str, date: Option<&str>) -> Option<usize> {
-    dict.people.iter().position(|p| {
-        p.roles.iter().any(|r| {
-            r.role == role && r.org.as_deref() == Some(org) && date.is_none_or(|d| r.covers(d))
+    let find = |role: &str| {
+        dict.people.iter().position(|p| {
+            p.roles.iter().any(|r| {
+                r.role == role && r.org.as_deref() == Some(org) && date.is_none_or(|d| r.covers(d))
+            })
         })
+    };
+    // a party's or a movement's secretary-general, chairman or leader is its `party_leader`
+    find(role).or_else(|| {
+        (role == "secretary_general" || role == "head_of_state")
+            .then(|| find("party_leader"))
+            .flatten()
     })
 }
 
@@ -339,6 +349,7 @@ pub(crate) fn analyse(
                 lon,
                 at: AT_WORDS.contains(&pw) || m.clitics.prep == Some('ب') || in_dateline[m.first],
                 to: TO_WORDS.contains(&pw) || m.clitics.prep == Some('ل'),
+                dateline: in_dateline[m.first],
             }
         };
     let mut j = 0;
@@ -356,10 +367,13 @@ pub(crate) fn analyse(
                     .as_deref()
                     .and_then(|iso| dict.countries.iter().position(|c| c.iso3 == iso));
                 let mut org: Option<usize> = None;
+                // the next match, right after the title or one word further (not over a particle:
+                // «الوزير أن مصر» is not a minister of Egypt)
                 let adjacent = |k: usize, end_tok: usize| {
                     k < chosen.len()
                         && chosen[k].first <= end_tok + 1
                         && chosen[k].first >= end_tok
+                        && (chosen[k].first == end_tok || !is_function_word(tok(end_tok)))
                         && !gap_has_comma(nt, &toks, chosen[k].first)
                 };
                 if adjacent(k, end_tok) {

@@ -83,6 +83,36 @@ fn headline_table() {
             "2019-04-02",
             "- CONSULT DEU>FRA visit planned Paris",
         ),
+        (
+            // the date of the report is not the date of the visit it announces
+            "قال وزير الخارجية الروسي اليوم الخميس إن الرئيس الروسي سيزور الصين الشهر المقبل.",
+            "2019-04-04",
+            "2019-05 CONSULT RUS>CHN visit planned CHN",
+        ),
+        (
+            // a statement is placed where the wire dateline puts the reporter ...
+            "موسكو 22 فبراير 2023 (شينخوا) انتقد وزير الخارجية الإيراني اليوم (الأربعاء) الحكومة البريطانية بسبب تصريحاتها.",
+            "2023-02-22",
+            "2023-02-22 ACCUSE IRN>GBR - occurred Moscow",
+        ),
+        (
+            // ... not where an outlet's desk dateline stands
+            "دبي، الإمارات العربية المتحدة (CNN)-- انتقد وزير الخارجية الإيراني يوم السبت الحكومة البريطانية بسبب تصريحاتها.",
+            "2020-01-12",
+            "2020-01-11 ACCUSE IRN>GBR - occurred -",
+        ),
+        (
+            // the subject of a clause is its first actor, not the one nearest the verb
+            "أكد الوزير أن مصر حريصة على علاقات جيدة مع إيران وتطالب إيران بوقف تدخلها في لبنان.",
+            "2015-08-10",
+            "2015-08-10 REQUEST EGY>IRN - occurred -",
+        ),
+        (
+            // «إنها»: the speaker is the subject of the reported verb
+            "قالت مصر إنها تطالب إيران بوقف تدخلها في شؤون المنطقة.",
+            "2015-08-10",
+            "2015-08-10 REQUEST EGY>IRN - occurred -",
+        ),
     ];
     for (text, published, want) in rows {
         let evs = code(text, published);
