@@ -70,7 +70,11 @@ impl IntoResponse for ApiError {
 
 impl From<BackendError> for ApiError {
     fn from(e: BackendError) -> Self {
-        ApiError::internal(format!("store: {e}"))
+        if e.invalid_query {
+            ApiError::bad(e.message)
+        } else {
+            ApiError::internal(format!("store: {e}"))
+        }
     }
 }
 
@@ -252,24 +256,24 @@ fn doc_summary(d: &DocMeta) -> Value {
 
 /// An event as listed: its primary report's fields, its document, how many documents report it.
 fn event_json(se: &StoredEvent) -> Value {
-    let Some(m) = se.mentions.first() else {
+    let (Some(m), Some(ev)) = (se.mentions.first(), se.event()) else {
         return json!({"id": se.id});
     };
-    let mut v = serde_json::to_value(&m.event).unwrap_or(Value::Null);
+    let mut v = serde_json::to_value(ev).unwrap_or(Value::Null);
     if let Some(o) = v.as_object_mut() {
         o.insert("id".into(), json!(se.id));
         o.insert("doc".into(), json!(m.doc.id));
         o.insert("document".into(), doc_summary(&m.doc));
         o.insert("sources".into(), json!(distinct_docs(se)));
-        o.insert(
-            "quad".into(),
-            json!(rasd_export::plover_quad(&m.event.kind)),
-        );
+        o.insert("quad".into(), json!(rasd_export::plover_quad(&ev.kind)));
     }
     v
 }
 
 fn distinct_docs(se: &StoredEvent) -> usize {
+    if se.n_sources > 0 {
+        return se.n_sources;
+    }
     let mut ids: Vec<&str> = se.mentions.iter().map(|m| m.doc.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -884,8 +888,9 @@ pub fn export_records(
         .into_iter()
         .filter_map(|se| {
             let n = distinct_docs(&se);
+            let ev = se.event()?.clone();
             let m = se.mentions.into_iter().next()?;
-            Some((se.id, m.event, m.doc, n))
+            Some((se.id, ev, m.doc, n))
         })
         .collect())
 }

@@ -89,6 +89,8 @@ impl Memory {
                         events.push(StoredEvent {
                             id: format!("{}-{i}", inp.meta.id),
                             mentions: vec![m],
+                            canonical: None,
+                            n_sources: 0,
                         });
                     }
                 }

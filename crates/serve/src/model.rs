@@ -17,14 +17,21 @@ pub struct Mention {
 pub struct StoredEvent {
     /// Stable id.
     pub id: String,
-    /// The reports; the first is the primary one (its fields are the event's).
+    /// The reports; the first is the primary one.
     pub mentions: Vec<Mention>,
+    /// The event as merged across its reports (majority date, place…), when the store merges;
+    /// `None` takes the primary report's.
+    pub canonical: Option<Event>,
+    /// How many documents report it, when more than `mentions` lists; 0 counts the mentions.
+    pub n_sources: usize,
 }
 
 impl StoredEvent {
-    /// The primary report's event.
+    /// The event: the merged one, else the primary report's.
     pub fn event(&self) -> Option<&Event> {
-        self.mentions.first().map(|m| &m.event)
+        self.canonical
+            .as_ref()
+            .or_else(|| self.mentions.first().map(|m| &m.event))
     }
 }
 
@@ -88,11 +95,33 @@ pub struct Filter {
 
 /// An error of the store.
 #[derive(Debug, Clone)]
-pub struct BackendError(pub String);
+pub struct BackendError {
+    /// What went wrong.
+    pub message: String,
+    /// True when the request was at fault (a query the store cannot take): a 400, not a 500.
+    pub invalid_query: bool,
+}
+
+impl BackendError {
+    /// The store failed.
+    pub fn store(m: impl Into<String>) -> Self {
+        BackendError {
+            message: m.into(),
+            invalid_query: false,
+        }
+    }
+    /// The query is not one the store can answer.
+    pub fn query(m: impl Into<String>) -> Self {
+        BackendError {
+            message: m.into(),
+            invalid_query: true,
+        }
+    }
+}
 
 impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 

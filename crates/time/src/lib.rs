@@ -16,8 +16,18 @@
 //!   it, «[month] الجاري» the anchor's year;
 //! - weeks («الأسبوع الماضي») have grain [`Grain::Week`] and, as value, the month of the day seven days before (after)
 //!   the anchor, or the anchor's month for «هذا الأسبوع»;
-//! - «قبل N أيام/أسابيع/أشهر/سنوات» resolves (a day, the month of the week, a month, a year); «منذ N …» is a
-//!   duration and vague counts («قبل بضعة أيام», «قبل أيام») are approximate: both keep their text with no value;
+//! - «قبل N أيام/أسابيع/أشهر/سنوات» and «منذ N …» resolve to the point N units back (a day, the month of the
+//!   week, a month, a year); vague counts («قبل بضعة أيام», «منذ سنوات», «قبل نحو عامين») keep their text with
+//!   no value;
+//! - «خلال الأيام الثلاثة الماضية», «خلال الأسبوعين الماضيين», «خلال السنوات العشر المقبلة» are ranges from the
+//!   anchor back (or on) by that much; without a count («خلال الأيام الماضية») they are not expressions;
+//! - «غداة» + a date or weekday is the day after it, «عشية» + a date or weekday the day before (the eve);
+//!   «غداة الانتخابات» (an event) is not an expression;
+//! - seasons are ranges of months (spring March–May, summer June–August, autumn September–November) with a year
+//!   or a relative word («صيف 2022», «الصيف الماضي»: the last one over before the anchor's month); winter,
+//!   which straddles two years, keeps no value;
+//! - decades («الثمانينيات», «تسعينيات القرن الماضي») are ranges of years; without a century, the most recent one
+//!   that is over, unless the same name a century later has begun too (then no value);
 //! - Hijri dates use the tabular Islamic calendar (Umm al-Qura may differ by a day); with «الموافق» the Gregorian
 //!   date wins and a warning is added when the two differ by more than a day;
 //! - a weekday named next to a relative word or a date that does not match it leaves the date and adds a warning;

@@ -363,6 +363,67 @@ const NOT_FUTURE: &[&str] = &[
     "سنين",
     "سنوات",
 ];
+/// Seasons without the article, with the first month of each (spring March–May, summer June–August, autumn
+/// September–November; winter, which straddles two years, is found but keeps no value: month 12).
+const SEASONS: &[(&str, u32)] = &[("ربيع", 3), ("صيف", 6), ("خريف", 9), ("شتاء", 12)];
+/// Seasons with the article.
+const SEASONS_DEF: &[(&str, u32)] = &[("الربيع", 3), ("الصيف", 6), ("الخريف", 9), ("الشتاء", 12)];
+/// Decades: «الثمانينيات», «ثمانينات» (the tens digit of the year).
+const DECADES: &[(&str, i32)] = &[
+    ("العشرينيات", 2),
+    ("العشرينات", 2),
+    ("عشرينيات", 2),
+    ("عشرينات", 2),
+    ("الثلاثينيات", 3),
+    ("الثلاثينات", 3),
+    ("ثلاثينيات", 3),
+    ("ثلاثينات", 3),
+    ("الاربعينيات", 4),
+    ("الاربعينات", 4),
+    ("اربعينيات", 4),
+    ("اربعينات", 4),
+    ("الخمسينيات", 5),
+    ("الخمسينات", 5),
+    ("خمسينيات", 5),
+    ("خمسينات", 5),
+    ("الستينيات", 6),
+    ("الستينات", 6),
+    ("ستينيات", 6),
+    ("ستينات", 6),
+    ("السبعينيات", 7),
+    ("السبعينات", 7),
+    ("سبعينيات", 7),
+    ("سبعينات", 7),
+    ("الثمانينيات", 8),
+    ("الثمانينات", 8),
+    ("ثمانينيات", 8),
+    ("ثمانينات", 8),
+    ("التسعينيات", 9),
+    ("التسعينات", 9),
+    ("تسعينيات", 9),
+    ("تسعينات", 9),
+];
+/// Relative words after a plural or dual period: «الأيام الثلاثة الماضية», «الأسبوعين الماضيين».
+const REL_PAST_PL: &[&str] = &[
+    "الماضيه",
+    "الماضيين",
+    "الماضي",
+    "الاخيره",
+    "الاخيرين",
+    "الاخير",
+    "المنصرمه",
+    "المنصرمين",
+    "السابقه",
+    "السابقين",
+];
+const REL_NEXT_PL: &[&str] = &[
+    "المقبله",
+    "المقبلين",
+    "المقبل",
+    "القادمه",
+    "القادمين",
+    "القادم",
+];
 const ORD_UNITS: &[(&str, u32)] = &[
     ("الاول", 1),
     ("الحادي", 1),
@@ -492,7 +553,14 @@ fn starters(lex: &'static Lex) -> &'static HashSet<&'static str> {
             "نفس",
             "الربع",
             "النصف",
+            "غداه",
+            "خلال",
+            "طوال",
+            "طيله",
         ]);
+        s.extend(SEASONS.iter().map(|(w, _)| *w));
+        s.extend(SEASONS_DEF.iter().map(|(w, _)| *w));
+        s.extend(DECADES.iter().map(|(w, _)| *w));
         s
     })
 }
@@ -1534,7 +1602,9 @@ impl<'a> P<'a> {
     fn month_only(&self, i: usize, ctx: bool) -> Option<M> {
         if i > 0
             && (self.day_num(i - 1).is_some()
-                || (self.kind(i - 1) == Some(Kind::Num) && self.adj(i - 1)))
+                || (self.kind(i - 1) == Some(Kind::Num) && self.adj(i - 1))
+                // «32 مارس 2020», «0 يناير»: an impossible day makes no month either
+                || self.num(i - 1).is_some_and(|(_, nd)| nd <= 2))
         {
             return None;
         }
@@ -1857,6 +1927,8 @@ impl<'a> P<'a> {
             self.month_only(j, true),
             self.year_expr(j, true),
             self.rel_period(j),
+            self.season(j),
+            self.decade(j),
         ]
         .into_iter()
         .flatten()
@@ -1890,7 +1962,6 @@ impl<'a> P<'a> {
     /// «منذ» (a duration) and vague counts keep the text with no value.
     fn ago(&self, i: usize) -> Option<M> {
         let sk = self.isc(i, &["قبل", "منذ"])?;
-        let before = clitic_forms(self.t(i), false).any(|(_, f)| f == "قبل");
         let mut j = i + 1;
         let mut exact = true;
         if self.is(j, &["نحو", "حوالي", "قرابه", "زهاء"]) {
@@ -1934,7 +2005,7 @@ impl<'a> P<'a> {
             Unit::Year => Grain::Year,
         };
         let (v, basis) = self.anchored(|a| {
-            let n = count.filter(|_| before && exact)?;
+            let n = count.filter(|_| exact)?;
             if n > 500 {
                 return None;
             }
@@ -2135,8 +2206,262 @@ impl<'a> P<'a> {
     }
 
     /// The longest expression starting at token `i`.
+    /// Token `i`, maybe after و/ف and ب/ل/ك, is one of the words of `list`: (bytes to skip, its value).
+    fn form_in<T: Copy>(&self, i: usize, list: &[(&str, T)]) -> Option<(usize, T)> {
+        if self.kind(i) != Some(Kind::Word) {
+            return None;
+        }
+        clitic_forms(self.t(i), true)
+            .find_map(|(sk, f)| list.iter().find(|(w, _)| *w == f).map(|&(_, v)| (sk, v)))
+    }
+
+    /// «غداة 5 مارس» (the day after), «عشية الخميس», «عشية 20 مارس» (the eve: the day before): a date or a
+    /// weekday moved by one day. «غداة الانتخابات» (an event, not a date) is not an expression.
+    fn eve(&self, i: usize) -> Option<M> {
+        let sk = self.isp(i, &["غداه", "عشيه"])?;
+        let delta: i64 = if self.t(i)[sk..] == *"غداه" {
+            1
+        } else {
+            -1
+        };
+        let inner = [
+            self.full_date(i + 1),
+            self.weekday_expr(i + 1),
+            self.numeric(i + 1),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|m| m.grain == Grain::Day)
+        .max_by_key(|m| m.e)?;
+        let value = match inner.value {
+            Some(Value::Day(d)) => Some(Value::Day(d.add_days(delta))),
+            Some(_) => return None,
+            None => None,
+        };
+        Some(M {
+            s: self.toks[i].s + sk,
+            value,
+            ..inner
+        })
+    }
+
+    /// A season: «صيف 2022», «ربيع العام الماضي», «خريف عام 2019», «الصيف الماضي», «الصيف المقبل», «هذا الصيف»,
+    /// as its three months. Winter (two years) keeps no value. «الربيع العربي», «ربيع الأول» are not seasons.
+    fn season(&self, i: usize) -> Option<M> {
+        let range = |y: i32, m: u32| -> Option<Value> {
+            (m != 12).then(|| Value::Range {
+                from: Box::new(Value::Month { y, m }),
+                to: Box::new(Value::Month { y, m: m + 2 }),
+            })
+        };
+        // «هذا الصيف»
+        if let Some(sk) = self.isc(i, &["هذا"]) {
+            let &(_, m) = SEASONS_DEF.iter().find(|(w, _)| self.is(i + 1, &[w]))?;
+            let (v, basis) = self.anchored(|a| range(a.y, m));
+            return Some(self.mk(i, sk, i + 2, v, Grain::Quarter, basis, vec![]));
+        }
+        // «الصيف الماضي», «الصيف المقبل», «الصيف الجاري»
+        if let Some((sk, m)) = self.form_in(i, SEASONS_DEF) {
+            let rel = self.rel_word(i + 1)?;
+            let (v, basis) = self.anchored(|a| {
+                let y = match rel {
+                    // the last one over before the anchor's month
+                    Rel::Past => {
+                        if (a.m as i32) > m as i32 + 2 {
+                            a.y
+                        } else {
+                            a.y - 1
+                        }
+                    }
+                    // the next one not begun by the anchor's month
+                    Rel::Next => {
+                        if a.m < m {
+                            a.y
+                        } else {
+                            a.y + 1
+                        }
+                    }
+                    Rel::Current => a.y,
+                };
+                range(y, m)
+            });
+            return Some(self.mk(i, sk, i + 2, v, Grain::Quarter, basis, vec![]));
+        }
+        // «صيف 2022», «صيف عام 2022», «صيف العام الماضي», «صيف هذا العام»
+        let (sk, m) = self.form_in(i, SEASONS)?;
+        let year = [self.year_expr(i + 1, true), self.rel_period(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|y| y.grain == Grain::Year && !matches!(y.value, Some(Value::Range { .. })))
+            .max_by_key(|y| y.e)?;
+        let v = match year.value {
+            Some(Value::Year(y)) => range(y, m),
+            _ => None,
+        };
+        let basis = if v.is_some() || m == 12 {
+            year.basis
+        } else {
+            Basis::None
+        };
+        Some(self.mk(i, sk, year.next, v, Grain::Quarter, basis, vec![]))
+    }
+
+    /// A decade: «الثمانينيات», «تسعينيات القرن الماضي», «ستينات القرن العشرين», as a range of years. Without its
+    /// century a decade is the most recent one that is over, unless the one a century later has begun too
+    /// («العشرينيات» in 2024 is then ambiguous and keeps no value).
+    fn decade(&self, i: usize) -> Option<M> {
+        let (sk, d) = self.form_in(i, DECADES)?;
+        let mut k = i + 1;
+        if self.is(k, &["من"]) && self.is(k + 1, &["القرن"]) {
+            k += 1;
+        }
+        // the first year of the century named: 1900 for «القرن العشرين»
+        let mut century: Option<Result<i32, i32>> = None; // Ok(absolute) or Err(relative to the anchor's)
+        if self.is(k, &["القرن"]) {
+            if self.is(k + 1, &["العشرين"]) {
+                century = Some(Ok(1900));
+                k += 2;
+            } else if self.is(k + 1, &["التاسع"]) && self.is(k + 2, &["عشر"]) {
+                century = Some(Ok(1800));
+                k += 3;
+            } else if self.is(k + 1, &["الحادي"]) && self.is(k + 2, &["والعشرين"]) {
+                century = Some(Ok(2000));
+                k += 3;
+            } else if let Some(r) = self.rel_word(k + 1) {
+                century = Some(Err(r.delta()));
+                k += 2;
+            }
+        }
+        // «ثمانينيات» without the article needs its century; «في الثمانينيات» does not
+        if century.is_none() && !self.t(i)[sk..].starts_with("ال") {
+            return None;
+        }
+        let decade = |base: i32| -> Value {
+            let y = base + 10 * d;
+            Value::Range {
+                from: Box::new(Value::Year(y)),
+                to: Box::new(Value::Year(y + 9)),
+            }
+        };
+        let (v, basis) = match century {
+            Some(Ok(base)) => (Some(decade(base)), Basis::Explicit),
+            Some(Err(delta)) => self.anchored(|a| Some(decade((a.y / 100 + delta) * 100))),
+            None => self.anchored(|a| {
+                let base = a.y / 100 * 100;
+                let this = base + 10 * d;
+                if this + 9 < a.y {
+                    Some(decade(base))
+                } else if this > a.y {
+                    Some(decade(base - 100))
+                } else {
+                    None
+                }
+            }),
+        };
+        Some(self.mk(i, sk, k, v, Grain::Year, basis, vec![]))
+    }
+
+    /// «خلال الأيام الثلاثة الماضية», «خلال الأسبوعين الماضيين», «في الأشهر الستة الأخيرة», «خلال الـ24 ساعة
+    /// الماضية», «خلال السنوات العشر المقبلة»: the period from the anchor back (or on) by that much, as a range.
+    /// Without a count («خلال الأيام الماضية») it is no expression.
+    fn during(&self, i: usize) -> Option<M> {
+        let sk = self.isc(i, &["خلال", "طوال", "طيله"])?;
+        let j = i + 1;
+        let plural = |w: &str| -> Option<(Unit, bool)> {
+            // (unit, hours)
+            Some(match w {
+                "الايام" | "ايام" | "يوما" => (Unit::Day, false),
+                "الاسابيع" | "اسابيع" | "اسبوعا" => (Unit::Week, false),
+                "الاشهر" | "الشهور" | "اشهر" | "شهور" | "شهرا" => {
+                    (Unit::Month, false)
+                }
+                "السنوات" | "الاعوام" | "سنوات" | "اعوام" | "عاما" | "سنه" => {
+                    (Unit::Year, false)
+                }
+                "الساعات" | "ساعه" | "ساعات" => (Unit::Day, true),
+                _ => return None,
+            })
+        };
+        let dual = |w: &str| -> Option<(Unit, i64)> {
+            Some(match w {
+                "اليومين" => (Unit::Day, 2),
+                "الاسبوعين" => (Unit::Week, 2),
+                "الشهرين" => (Unit::Month, 2),
+                "العامين" | "السنتين" => (Unit::Year, 2),
+                _ => return None,
+            })
+        };
+        let count_at = |k: usize| -> Option<(i64, usize)> {
+            // «الثلاثة», «الـ24», «24»
+            if self.is(k, &["ال"]) {
+                let (n, nd) = self.num(k + 1)?;
+                return (nd <= 3).then_some((n as i64, k + 2));
+            }
+            if let Some((n, nd)) = self.num(k) {
+                return (nd <= 3).then_some((n as i64, k + 1));
+            }
+            let w = self.t(k).strip_prefix("ال")?;
+            COUNT_WORDS
+                .iter()
+                .find(|(c, _)| *c == w)
+                .map(|&(_, n)| (n, k + 1))
+        };
+        let ((unit, hours), n, k) = if let Some((u, n)) = dual(self.t(j)) {
+            ((u, false), n, j + 1)
+        } else if let Some(u) = plural(self.t(j)).filter(|_| self.t(j).starts_with("ال")) {
+            let (n, k) = count_at(j + 1)?;
+            (u, n, k)
+        } else {
+            // «الـ24 ساعة الماضية»
+            let (n, k) = count_at(j).filter(|_| self.is(j, &["ال"]))?;
+            (plural(self.t(k))?, n, k + 1)
+        };
+        let past = if self.is(k, REL_PAST_PL) {
+            true
+        } else if self.is(k, REL_NEXT_PL) {
+            false
+        } else {
+            return None;
+        };
+        if !(1..=500).contains(&n) {
+            return None;
+        }
+        let sign: i64 = if past { -1 } else { 1 };
+        let (v, basis) = self.anchored(|a| {
+            let (far, near) = match unit {
+                Unit::Day | Unit::Week => {
+                    let days = if hours {
+                        (n + 23) / 24
+                    } else if unit == Unit::Week {
+                        7 * n
+                    } else {
+                        n
+                    };
+                    (Value::Day(a.add_days(sign * days)), Value::Day(a))
+                }
+                Unit::Month => {
+                    let (y, m) = shift_month(a.y, a.m, (sign * n) as i32);
+                    (Value::Month { y, m }, Value::Month { y: a.y, m: a.m })
+                }
+                Unit::Year => (Value::Year(a.y + (sign * n) as i32), Value::Year(a.y)),
+            };
+            let (from, to) = if past { (far, near) } else { (near, far) };
+            Some(Value::Range {
+                from: Box::new(from),
+                to: Box::new(to),
+            })
+        });
+        let grain = match unit {
+            Unit::Day | Unit::Week => Grain::Day,
+            Unit::Month => Grain::Month,
+            Unit::Year => Grain::Year,
+        };
+        Some(self.mk(i, sk, k + 1, v, grain, basis, vec![]))
+    }
+
     fn best_at(&self, i: usize) -> Option<M> {
         let cands = [
+            self.eve(i),
             self.range(i),
             self.modifier(i),
             self.full_date(i),
@@ -2150,6 +2475,9 @@ impl<'a> P<'a> {
             self.that_year(i),
             self.weekday_numeric(i),
             self.quarter(i),
+            self.season(i),
+            self.decade(i),
+            self.during(i),
         ];
         let mut best: Option<M> = None;
         for m in cands.into_iter().flatten() {

@@ -1,0 +1,152 @@
+//! The database schema and its migrations.
+//!
+//! # SCHEMA (version 1)
+//!
+//! | table | one row per | key columns |
+//! |---|---|---|
+//! | `documents` | stored text (a version of a page) | `n` (rowid, also the FTS rowid), `id` = [`crate::content_id`] of the text, `name`, `url`, `outlet`, `title`, `published`, `text` (original), `furniture` (JSON `[[start,end,kind],…]`, char offsets), `ingested_at`, `version`, `previous` (id of the version it replaces), `current` (0 once replaced), `story`, `similarity`, `minhash` (128 × u32 LE) |
+//! | `stories` | cluster of near-duplicate documents | `id`, `first_doc`, `n_docs` |
+//! | `lsh` | LSH band bucket | `(band, hash)` → the first document seen in it |
+//! | `lines` | (outlet, normalised line) pair | `n` distinct stories it was seen in (capped at 3), `story1`, `story2` |
+//! | `canonical` | real-world event, merged over sources | `type`, `mode`, `cameo`, `status`, `date` (majority), `date_lo`/`date_hi` (day numbers covered by all its dates), `source`/`target` (JSON actor) with `*_id`, `*_country`, `*_sector`, `*_name` copied out, `location` (JSON, majority), `location_country`, `headline` (number of headline mentions), `n_docs`, `n_outlets` |
+//! | `events` | event as coded from one document | `doc`, `seq`, `canonical`, `current`, and every field of `rasd_code::Event`: `headline`, `date`, `date_text`, `type`, `mode`, `cameo`, `status`, `source`, `target` (JSON actors with `start`/`end`), `location` (JSON), `evidence` (JSON spans) |
+//! | `tally` | (canonical, field, value) | counts of current source events per `date`, `place`, `status`, `outlet`, `doc`, `headline`: majorities and source counts without rescanning |
+//! | `doc_fts` | document (FTS5, contentless, rowid = `documents.n`) | `body` = normalised text, `loose` = clitic-stripped skeletons of every word |
+//! | `seen` | feed item already fetched | `(feed, item)` → `doc`, `seen_at` |
+//! | `meta` | setting | `key` → `value` |
+//!
+//! `PRAGMA user_version` holds the number of migration steps applied; [`migrate`] applies the
+//! missing ones, each in its own transaction.
+
+use rusqlite::Connection;
+
+/// The migration steps, in order. Step `i` brings the database from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    first_doc TEXT NOT NULL,
+    n_docs INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE documents (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    text TEXT NOT NULL,
+    furniture TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    previous TEXT,
+    current INTEGER NOT NULL DEFAULT 1,
+    story INTEGER NOT NULL,
+    similarity REAL NOT NULL,
+    minhash BLOB NOT NULL
+);
+CREATE INDEX documents_url ON documents(url, version);
+CREATE INDEX documents_story ON documents(story);
+CREATE INDEX documents_outlet ON documents(outlet);
+CREATE TABLE lsh (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (band, hash)
+) WITHOUT ROWID;
+CREATE TABLE lines (
+    outlet TEXT NOT NULL,
+    hash INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    story1 INTEGER,
+    story2 INTEGER,
+    PRIMARY KEY (outlet, hash)
+) WITHOUT ROWID;
+CREATE TABLE canonical (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    mode TEXT,
+    cameo TEXT NOT NULL,
+    status TEXT NOT NULL,
+    date TEXT,
+    date_lo INTEGER,
+    date_hi INTEGER,
+    source TEXT,
+    source_id TEXT,
+    source_country TEXT,
+    source_sector TEXT,
+    source_name TEXT,
+    target TEXT,
+    target_id TEXT,
+    target_country TEXT,
+    target_sector TEXT,
+    target_name TEXT,
+    location TEXT,
+    location_country TEXT,
+    headline INTEGER NOT NULL DEFAULT 0,
+    n_docs INTEGER NOT NULL DEFAULT 0,
+    n_outlets INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX canonical_type_date ON canonical(type, date_lo);
+CREATE INDEX canonical_date ON canonical(date_lo);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    canonical INTEGER NOT NULL,
+    current INTEGER NOT NULL DEFAULT 1,
+    headline INTEGER NOT NULL,
+    date TEXT,
+    date_text TEXT,
+    type TEXT NOT NULL,
+    mode TEXT,
+    cameo TEXT NOT NULL,
+    status TEXT NOT NULL,
+    source TEXT,
+    target TEXT,
+    location TEXT,
+    evidence TEXT NOT NULL,
+    UNIQUE (doc, seq)
+);
+CREATE INDEX events_canonical ON events(canonical);
+CREATE TABLE tally (
+    canonical INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (canonical, field, value)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE doc_fts USING fts5(body, loose, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE seen (
+    feed TEXT NOT NULL,
+    item TEXT NOT NULL,
+    doc TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed, item)
+) WITHOUT ROWID;
+"#];
+
+/// The schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Bring a database up to [`VERSION`]. A database written by a newer build is refused.
+pub fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let have: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if have > VERSION {
+        return Err(format!(
+            "the database has schema version {have}, newer than this build's {VERSION}"
+        ));
+    }
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(have as usize) {
+        let tx = conn.transaction().map_err(|e| e.to_string())?;
+        tx.execute_batch(step)
+            .map_err(|e| format!("migration {}: {e}", i + 1))?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
+            .map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
