@@ -7,6 +7,8 @@ use rasd_time::{Anchors, Basis, Date, TimeExpr, Value};
 
 const COMPLEMENTIZERS: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها"];
 const NEGATIONS: &[&str] = &["لن", "لم", "لا", "ليس", "عدم", "دون", "بدون"];
+/// Words that announce what follows them in the sentence.
+const PLAN_CUES: &[&str] = &["سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمان", "المزمع"];
 const FUTURE_CUES: &[&str] = &[
     "سوف",
     "المقرر",
@@ -470,8 +472,11 @@ impl Ctx<'_> {
         let may = |i: usize| {
             an.tok_text(i) == "قد" && i + 1 < s1 && an.tok_text(i + 1).starts_with(['ي', 'ت', 'ن'])
         };
-        let cue = (tm.first.saturating_sub(3).max(s0)..window_end)
-            .any(|i| FUTURE_CUES.contains(&an.tok_text(i)) || may(i));
+        // «من المقرر أن», «يعتزم», «سوف» announce everything their clause reports
+        let plan_opens = (s0..tm.first).any(|i| PLAN_CUES.contains(&an.tok_text(i)));
+        let cue = plan_opens
+            || (tm.first.saturating_sub(3).max(s0)..window_end)
+                .any(|i| FUTURE_CUES.contains(&an.tok_text(i)) || may(i));
         // headlines use the imperfective for past events («الزياني يجتمع مع ...»)
         // (a meeting «يلتقي» on the day of publication is still to come; a statement «تطالب» is made now)
         let imperfective =
