@@ -2,7 +2,7 @@
 //! (title + country adjective + name, institutions, back-references, partial names).
 use crate::model::Actor;
 use rasd_dict::{Dict, EntryRef, Match};
-use rasd_text::{clitic_forms, skeleton, tokens, Normalized, Token};
+use rasd_text::{skeleton, tokens, Normalized, Token};
 use std::collections::HashMap;
 
 /// What kind of actor a mention is.
@@ -182,7 +182,12 @@ pub(crate) fn person_actor(
 ) -> Actor {
     let p = &dict.people[pi];
     // an official of an international organisation acts for it, not for their home state
-    let for_org = p.role_at(date).is_some_and(|r| r.org.is_some());
+    // (a party's or a movement's leader keeps their country)
+    let for_org = p.role_at(date).is_some_and(|r| {
+        r.org
+            .as_deref()
+            .is_some_and(|o| dict.org(o).is_none_or(|og| og.country.is_empty()))
+    });
     Actor {
         name: p.name.clone(),
         country: if p.country.is_empty() || for_org {
@@ -301,7 +306,8 @@ pub(crate) fn analyse(
         sentences.push((start, toks.len()));
     }
 
-    let all = dict.scan(nt, &toks);
+    let tforms = rasd_dict::TokenForms::new(nt, &toks);
+    let all = dict.scan_forms(&tforms);
     let (trig, ents): (Vec<Match>, Vec<Match>) = all
         .into_iter()
         .partition(|m| matches!(m.entry, EntryRef::Trigger(_)));
@@ -790,7 +796,7 @@ pub(crate) fn analyse(
         let Some(pid) = me.actor.id.as_deref() else {
             continue;
         };
-        let Some(p) = dict.people.iter().find(|p| p.id == pid) else {
+        let Some(p) = dict.person(pid) else {
             continue;
         };
         for name in p.ar.iter().chain(p.short.iter()) {
@@ -807,16 +813,15 @@ pub(crate) fn analyse(
     }
     let mut extra = Vec::new();
     for i in 0..toks.len() {
-        if covered[i] || excluded[i] || in_dateline[i] {
+        if alias.is_empty() || covered[i] || excluded[i] || in_dateline[i] {
             continue;
         }
-        let forms = clitic_forms(tok(i));
-        let hit = forms.iter().find_map(|(f, _)| {
-            alias
-                .get(f)
-                .or_else(|| alias_skel.get(&skeleton(f)))
-                .copied()
-        });
+        let hit = tforms
+            .forms(i)
+            .iter()
+            .zip(tforms.skeletons(i))
+            .filter(|((_, _, future), _)| !future)
+            .find_map(|((f, _, _), sk)| alias.get(f).or_else(|| alias_skel.get(sk)).copied());
         if let Some((mi, first)) = hit {
             if first < i {
                 let sp = spans[i];

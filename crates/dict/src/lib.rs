@@ -13,6 +13,33 @@ pub use model::*;
 
 use rasd_text::{clitic_forms, normalize, skeleton, tokens, Clitics, Token};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the dictionary's keys are short words, for which it is several times faster than the
+/// default SipHash (the lookups are the matcher's hot path; the keys are not attacker-chosen
+/// collisions that matter: a collision only costs a comparison).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 use std::path::Path;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -101,8 +128,8 @@ pub struct Dict {
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     entries: Vec<Entry>,
-    exact: HashMap<String, Vec<usize>>,
-    loose: HashMap<String, Vec<usize>>,
+    exact: FastMap<String, Vec<usize>>,
+    loose: FastMap<String, Vec<usize>>,
     iso: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
     org_by_id: HashMap<String, usize>,
@@ -164,6 +191,67 @@ pub fn form_keys(form: &str) -> Vec<String> {
     keys
 }
 
+/// The match forms of every token of a text: clitic-stripped forms (with the future prefix «س» of
+/// verbs as a separate form) and their loose skeletons. Computed once per text.
+#[derive(Debug, Clone, Default)]
+pub struct TokenForms {
+    forms: Vec<Vec<(String, Clitics, bool)>>,
+    skels: Vec<Vec<String>>,
+}
+
+impl TokenForms {
+    /// The forms of `toks` (tokens of the normalised text `norm`).
+    pub fn new(norm: &str, toks: &[Token]) -> Self {
+        let forms: Vec<Vec<(String, Clitics, bool)>> = toks
+            .iter()
+            .map(|t| {
+                let text = t.text(norm);
+                let mut v: Vec<(String, Clitics, bool)> = clitic_forms(text)
+                    .into_iter()
+                    .map(|(f, c)| (f, c, false))
+                    .collect();
+                // future prefix س on imperfective verbs: سيزور → يزور
+                let lit: Vec<char> = text.chars().collect();
+                let base = if matches!(lit.first(), Some('و') | Some('ف')) {
+                    1
+                } else {
+                    0
+                };
+                if lit.len() > base + 3
+                    && lit[base] == 'س'
+                    && matches!(lit[base + 1], 'ي' | 'ت' | 'ن' | 'ا')
+                {
+                    let s: String = lit[base + 1..].iter().collect();
+                    v.push((
+                        s,
+                        Clitics {
+                            conj: base == 1,
+                            ..Default::default()
+                        },
+                        true,
+                    ));
+                }
+                v
+            })
+            .collect();
+        let skels: Vec<Vec<String>> = forms
+            .iter()
+            .map(|fs| fs.iter().map(|(f, _, _)| skeleton(f)).collect())
+            .collect();
+        TokenForms { forms, skels }
+    }
+
+    /// The forms of token `i`: (form, its clitics, whether it is a future verb form).
+    pub fn forms(&self, i: usize) -> &[(String, Clitics, bool)] {
+        &self.forms[i]
+    }
+
+    /// The loose skeletons of token `i`'s forms, in the same order.
+    pub fn skeletons(&self, i: usize) -> &[String] {
+        &self.skels[i]
+    }
+}
+
 impl Dict {
     /// The dictionaries embedded in the binary.
     pub fn embedded() -> Result<Dict, DictError> {
@@ -222,8 +310,8 @@ impl Dict {
             generics: f.generics,
             triggers: f.triggers,
             entries: Vec::new(),
-            exact: HashMap::new(),
-            loose: HashMap::new(),
+            exact: FastMap::default(),
+            loose: FastMap::default(),
             iso: HashMap::new(),
             place_by_name: HashMap::new(),
             org_by_id: HashMap::new(),
@@ -356,51 +444,22 @@ impl Dict {
 
     /// Every match at every token position (all lengths); the caller chooses among overlaps.
     pub fn scan(&self, norm: &str, toks: &[Token]) -> Vec<Match> {
-        let forms: Vec<Vec<(String, Clitics, bool)>> = toks
-            .iter()
-            .map(|t| {
-                let text = t.text(norm);
-                let mut v: Vec<(String, Clitics, bool)> = clitic_forms(text)
-                    .into_iter()
-                    .map(|(f, c)| (f, c, false))
-                    .collect();
-                // future prefix س on imperfective verbs: سيزور → يزور
-                let lit: Vec<char> = text.chars().collect();
-                let base = if matches!(lit.first(), Some('و') | Some('ف')) {
-                    1
-                } else {
-                    0
-                };
-                if lit.len() > base + 3
-                    && lit[base] == 'س'
-                    && matches!(lit[base + 1], 'ي' | 'ت' | 'ن' | 'ا')
-                {
-                    let s: String = lit[base + 1..].iter().collect();
-                    v.push((
-                        s,
-                        Clitics {
-                            conj: base == 1,
-                            ..Default::default()
-                        },
-                        true,
-                    ));
-                }
-                v
-            })
-            .collect();
-        let skels: Vec<Vec<String>> = forms
-            .iter()
-            .map(|fs| fs.iter().map(|(f, _, _)| skeleton(f)).collect())
-            .collect();
+        self.scan_forms(&TokenForms::new(norm, toks))
+    }
+
+    /// [`Dict::scan`] over token forms computed once (and reusable by the caller).
+    pub fn scan_forms(&self, tf: &TokenForms) -> Vec<Match> {
+        let (forms, skels) = (&tf.forms, &tf.skels);
         let mut out = Vec::new();
-        let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-        for i in 0..toks.len() {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for i in 0..forms.len() {
             seen.clear();
             for (fi, (f, cl, fut)) in forms[i].iter().enumerate() {
                 if let Some(ids) = self.exact.get(f) {
                     for &id in ids {
-                        if let Some(m) = self.try_entry(id, i, &forms, &skels, false, *cl, *fut) {
-                            if seen.insert((id, m.last)) {
+                        if let Some(m) = self.try_entry(id, i, forms, skels, false, *cl, *fut) {
+                            if !seen.contains(&(id, m.last)) {
+                                seen.push((id, m.last));
                                 out.push(m);
                             }
                         }
@@ -408,8 +467,9 @@ impl Dict {
                 }
                 if let Some(ids) = self.loose.get(&skels[i][fi]) {
                     for &id in ids {
-                        if let Some(m) = self.try_entry(id, i, &forms, &skels, true, *cl, *fut) {
-                            if seen.insert((id, m.last)) {
+                        if let Some(m) = self.try_entry(id, i, forms, skels, true, *cl, *fut) {
+                            if !seen.contains(&(id, m.last)) {
+                                seen.push((id, m.last));
                                 out.push(m);
                             }
                         }

@@ -1346,7 +1346,7 @@ pub(crate) struct Lex {
 /// Normalise and split into word tokens (runs of letters and digits).
 pub(crate) fn toks(s: &str) -> Vec<String> {
     let n = rasd_text::normalize(s);
-    n.split(|c: char| !c.is_alphanumeric())
+    n.split(|c: char| !rasd_text::is_word_char(c))
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()

@@ -46,6 +46,8 @@ pub fn normalize_char(c: char, out: &mut String) {
             out.push(' ')
         }
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // the rest of the Arabic block has no case: skip the Unicode tables (the hot path)
+        '\u{0600}'..='\u{06FF}' => out.push(c),
         // presentation forms and other compatibility characters: NFKC, then normalise the result
         c if ('\u{FB50}'..='\u{FEFC}').contains(&c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) => {
             let decomposed: String = std::iter::once(c).nfkc().collect();
