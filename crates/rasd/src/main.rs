@@ -2,7 +2,11 @@
 //! events → resolve time and place, with evaluation against gold files and a benchmark.
 
 mod eval;
+mod events;
+mod ingest;
 mod output;
+mod show;
+mod stories;
 mod when;
 
 use clap::{Parser, Subcommand};
@@ -85,6 +89,14 @@ enum Cmd {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Store documents and their events in a database (text, JSONL, HTML, WARC, feeds).
+    Ingest(ingest::Args),
+    /// Canonical events of a store: one event with all the documents and outlets reporting it.
+    Events(events::Args),
+    /// Stories of a store: near-duplicate documents (one report carried by several outlets).
+    Stories(stories::Args),
+    /// One stored document, its furniture lines marked, and its events.
+    Show(show::Args),
     /// The main job: code ../shared/corpus (seeds and dev), show the events, and score them.
     Demo {
         /// The corpus root (holding seeds/ and dev/), default ../shared/corpus.
@@ -254,6 +266,10 @@ fn run() -> Result<bool, String> {
             );
             Ok(true)
         }
+        Cmd::Ingest(a) => ingest::run(a, &cli.dict),
+        Cmd::Events(a) => events::run(a),
+        Cmd::Stories(a) => stories::run(a),
+        Cmd::Show(a) => show::run(a),
         Cmd::Demo { corpus } => {
             let coder = load_coder(&cli.dict)?;
             let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));
