@@ -90,6 +90,14 @@ fn json_ld_date_and_never_copyright() {
     let p = extract_str(bare);
     assert_eq!(p.published, None);
     assert_eq!(p.title, None);
+    // microdata on a <time>, and a <title> without the site name
+    let micro = bare.replace(
+        "<article>",
+        "<head><title>الرئيس يستقبل الوزير | موقع الأخبار</title></head><article><time itemprop=\"datePublished\" datetime=\"2024-03-01T08:00:00+02:00\">1 مارس</time>",
+    );
+    let p = extract_str(&micro);
+    assert_eq!(p.published.as_deref(), Some("2024-03-01T08:00:00+02:00"));
+    assert_eq!(p.title.as_deref(), Some("الرئيس يستقبل الوزير"));
     let d = html_document(
         bare.as_bytes(),
         "x.html",

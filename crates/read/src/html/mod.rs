@@ -604,6 +604,21 @@ impl Extractor {
         let n = name.as_str();
         match n {
             "meta" => return self.meta(attrs_raw),
+            // <time itemprop="datePublished" datetime="…"> and the like
+            _ if attrs_raw.contains("datePublished") => {
+                let mut published = false;
+                let mut value = None;
+                for (k, v) in attrs(attrs_raw) {
+                    match k.as_str() {
+                        "itemprop" => published = v.trim() == "datePublished",
+                        "datetime" | "content" => value = Some(clean(v)),
+                        _ => {}
+                    }
+                }
+                if let (true, Some(v)) = (published, value) {
+                    self.dates.push((2, v));
+                }
+            }
             "link" => {
                 let mut canonical = false;
                 let mut href = None;
@@ -803,7 +818,11 @@ impl Extractor {
         let html_title = page.title.take();
         let h1 = self.h1.as_ref().map(|(t, _)| t.replace('\n', " "));
         page.heading = h1.clone();
-        page.title = self.og_title.take().or(h1).or(html_title);
+        page.title = self
+            .og_title
+            .take()
+            .or(h1)
+            .or_else(|| html_title.map(|t| strip_site(&t)));
 
         // class/id hints decide unless they hide most of the text (a wrapper named "with-sidebar")
         let plain = self.choose(false);
@@ -1036,6 +1055,20 @@ pub fn sniff_html(bytes: &[u8]) -> bool {
     lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
         || find_bytes(&lower, b"<html").is_some() && lower.starts_with(b"<!--")
+}
+
+/// A `<title>` without the site's name: the longest part between " | ", " - ", " – ", " — ".
+fn strip_site(title: &str) -> String {
+    let mut best = title;
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » "] {
+        if best.contains(sep) {
+            best = best
+                .split(sep)
+                .max_by_key(|p| p.chars().count())
+                .unwrap_or(best);
+        }
+    }
+    best.trim().to_string()
 }
 
 /// Text with character references decoded and white space collapsed.
