@@ -3,8 +3,11 @@
 
 mod eval;
 mod events;
+mod export;
 mod ingest;
 mod output;
+mod search;
+mod serve;
 mod show;
 mod stories;
 mod when;
@@ -89,6 +92,12 @@ enum Cmd {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Serve the HTTP API and the web page over a database (read-only unless --token is given).
+    Serve(serve::Args),
+    /// Search a database: ranked documents and events, with the matched words highlighted.
+    Search(search::Args),
+    /// Export a database's events as PLOVER JSON lines, a GDELT-style TSV or CSV.
+    Export(export::Args),
     /// Store documents and their events in a database (text, JSONL, HTML, WARC, feeds).
     Ingest(ingest::Args),
     /// Canonical events of a store: one event with all the documents and outlets reporting it.
@@ -266,6 +275,9 @@ fn run() -> Result<bool, String> {
             );
             Ok(true)
         }
+        Cmd::Serve(a) => serve::run(a),
+        Cmd::Search(a) => search::run(a),
+        Cmd::Export(a) => export::run(a),
         Cmd::Ingest(a) => ingest::run(a, &cli.dict),
         Cmd::Events(a) => events::run(a),
         Cmd::Stories(a) => stories::run(a),
