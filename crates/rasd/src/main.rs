@@ -2,7 +2,14 @@
 //! events → resolve time and place, with evaluation against gold files and a benchmark.
 
 mod eval;
+mod events;
+mod export;
+mod ingest;
 mod output;
+mod search;
+mod serve;
+mod show;
+mod stories;
 mod when;
 
 use clap::{Parser, Subcommand};
@@ -85,6 +92,20 @@ enum Cmd {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Serve the HTTP API and the web page over a database (read-only unless --token is given).
+    Serve(serve::Args),
+    /// Search a database: ranked documents and events, with the matched words highlighted.
+    Search(search::Args),
+    /// Export a database's events as PLOVER JSON lines, a GDELT-style TSV or CSV.
+    Export(export::Args),
+    /// Store documents and their events in a database (text, JSONL, HTML, WARC, feeds).
+    Ingest(ingest::Args),
+    /// Canonical events of a store: one event with all the documents and outlets reporting it.
+    Events(events::Args),
+    /// Stories of a store: near-duplicate documents (one report carried by several outlets).
+    Stories(stories::Args),
+    /// One stored document, its furniture lines marked, and its events.
+    Show(show::Args),
     /// The main job: code ../shared/corpus (seeds and dev), show the events, and score them.
     Demo {
         /// The corpus root (holding seeds/ and dev/), default ../shared/corpus.
@@ -254,6 +275,13 @@ fn run() -> Result<bool, String> {
             );
             Ok(true)
         }
+        Cmd::Serve(a) => serve::run(a),
+        Cmd::Search(a) => search::run(a),
+        Cmd::Export(a) => export::run(a),
+        Cmd::Ingest(a) => ingest::run(a, &cli.dict),
+        Cmd::Events(a) => events::run(a),
+        Cmd::Stories(a) => stories::run(a),
+        Cmd::Show(a) => show::run(a),
         Cmd::Demo { corpus } => {
             let coder = load_coder(&cli.dict)?;
             let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));

@@ -3,13 +3,21 @@
 //! least SECONDS (default 3) on one thread and print one JSON line:
 //! `{"tool":"rasd","pages":…,"bytes":…,"seconds":…,"pages_per_s":…,"mb_per_s":…}`.
 //!
-//! `cargo run --release -p rasd-read --example html_bench -- PAGES_DIR OUT_DIR [SECONDS]`
+//! With `--no-title`, the texts written leave out a first paragraph that is the page's `<h1>` or
+//! title (rasd puts the headline first for the coder; benchmarks whose truth is the article body
+//! alone, like trafilatura's output, do not count it).
+//!
+//! `cargo run --release -p rasd-read --example html_bench -- PAGES_DIR OUT_DIR [SECONDS] [--no-title]`
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let no_title = std::env::args().any(|a| a == "--no-title");
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--no-title")
+        .collect();
     if args.len() < 2 {
         eprintln!("usage: html_bench PAGES_DIR OUT_DIR [SECONDS]");
         std::process::exit(2);
@@ -36,9 +44,22 @@ fn main() {
     pages.sort();
     let _ = std::fs::create_dir_all(&out);
     for (name, b) in &pages {
-        let text = rasd_read::html::extract(b, None)
-            .map(|p| p.text)
-            .unwrap_or_default();
+        let text = match rasd_read::html::extract(b, None) {
+            Ok(p) if no_title => {
+                let first = p.text.split("\n\n").next().unwrap_or("");
+                let is_title = [&p.heading, &p.title]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t.trim() == first.trim());
+                if is_title {
+                    p.text[first.len()..].trim_start().to_string()
+                } else {
+                    p.text
+                }
+            }
+            Ok(p) => p.text,
+            Err(_) => String::new(),
+        };
         if let Err(e) = std::fs::write(out.join(format!("{name}.txt")), text) {
             eprintln!("html_bench: {name}: {e}");
         }

@@ -378,6 +378,17 @@ fn sniff(path: &Path) -> FileKind {
     }
 }
 
+/// At most `cap + 1` bytes of a file (the caller's cap check then refuses it without the whole
+/// file having been read into memory).
+fn read_capped(path: &Path, cap: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    fs::File::open(path)?
+        .take(cap as u64 + 1)
+        .read_to_end(&mut out)?;
+    Ok(out)
+}
+
 fn pending(path: PathBuf, name: String, kind: FileKind) -> Pending {
     match kind {
         FileKind::Text => Pending::File { path, name },
@@ -436,7 +447,8 @@ impl PathReader<'_> {
 
     fn read_html(&self, path: &Path, name: String) -> Result<Document, ReadError> {
         let shown = path.display().to_string();
-        let bytes = fs::read(path).map_err(|e| ReadError::new(&shown, io_message(&e)))?;
+        let bytes = read_capped(path, crate::html::MAX_HTML_BYTES)
+            .map_err(|e| ReadError::new(&shown, io_message(&e)))?;
         let entry = self.manifest.and_then(|m| m.get(&name));
         let page = crate::html::extract(&bytes, None).map_err(|m| ReadError::new(&shown, m))?;
         Ok(crate::html::page_document(page, &name, None, entry))
@@ -514,6 +526,8 @@ fn walk(dir: &Path, rel: &str, out: &mut VecDeque<Pending>, depth: usize) {
                         let k = sniff(&path);
                         out.push_back(pending(path, name, k))
                     }
+                    // in a directory, XML files that are not feeds (sitemaps…) are skipped
+                    Some(FileKind::Feed) if sniff(&path) != FileKind::Feed => {}
                     Some(k) => out.push_back(pending(path, name, k)),
                     None => {}
                 }
@@ -542,7 +556,7 @@ impl Iterator for PathReader<'_> {
                 }
                 Some(Pending::Feed { path, name }) => {
                     let shown = path.display().to_string();
-                    match fs::read(&path) {
+                    match read_capped(&path, crate::feed::MAX_FEED_BYTES) {
                         Ok(bytes) => {
                             let docs: Vec<_> = match crate::feed::parse_feed(&bytes, &shown) {
                                 Ok(items) => items

@@ -90,6 +90,14 @@ fn json_ld_date_and_never_copyright() {
     let p = extract_str(bare);
     assert_eq!(p.published, None);
     assert_eq!(p.title, None);
+    // microdata on a <time>, and a <title> without the site name
+    let micro = bare.replace(
+        "<article>",
+        "<head><title>الرئيس يستقبل الوزير | موقع الأخبار</title></head><article><time itemprop=\"datePublished\" datetime=\"2024-03-01T08:00:00+02:00\">1 مارس</time>",
+    );
+    let p = extract_str(&micro);
+    assert_eq!(p.published.as_deref(), Some("2024-03-01T08:00:00+02:00"));
+    assert_eq!(p.title.as_deref(), Some("الرئيس يستقبل الوزير"));
     let d = html_document(
         bare.as_bytes(),
         "x.html",
@@ -259,4 +267,65 @@ mod props {
             let _: Vec<_> = rasd_read::warc::read_warc(std::io::Cursor::new(bytes), "x").collect();
         }
     }
+}
+
+#[test]
+fn read_paths_reads_every_format() {
+    use rasd_read::testing::{page_bytes, rss, warc_gz, Article};
+    let dir = std::env::temp_dir().join(format!("rasd-read-formats-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = Article {
+        stem: "a".into(),
+        text: "الرئيس يستقبل وزير الخارجية\n\nاستقبل الرئيس اليوم وزير الخارجية الروسي، وبحث معه العلاقات الثنائية.\n".into(),
+        published: Some("2023-02-22".into()),
+        outlet: Some("وكالة".into()),
+    };
+    let (html, charset) = page_bytes(&a, 0, "http://x.example");
+    std::fs::write(dir.join("1.html"), &html).unwrap();
+    std::fs::write(
+        dir.join("2.warc.gz"),
+        warc_gz(&[("http://x.example/a".into(), charset, html.clone())]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("3.xml"),
+        rss(&[("http://x.example/a".into(), "عنوان".into(), None)]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("4.xml"),
+        "<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("5.txt"), "نص عادي").unwrap();
+    // a page without extension is sniffed
+    std::fs::write(dir.join("6"), &html).unwrap();
+    let docs: Vec<_> = rasd_read::read_paths(std::slice::from_ref(&dir), None)
+        .map(|r| r.unwrap())
+        .collect();
+    let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "1.html",
+            "http://x.example/a",
+            "3.xml#http://x.example/a",
+            "5.txt",
+            "6"
+        ]
+    );
+    assert_eq!(docs[0].text, docs[1].text);
+    assert_eq!(docs[0].text, docs[4].text);
+    assert_eq!(docs[0].published.as_deref(), Some("2023-02-22"));
+    // a huge .html is refused without being read whole
+    let f = std::fs::File::create(dir.join("big.html")).unwrap();
+    f.set_len(3 << 30).unwrap();
+    let r: Vec<_> = rasd_read::read_paths(&[dir.join("big.html")], None).collect();
+    assert!(r[0]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("32 MiB cap"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -420,7 +420,7 @@ async function showEvent(main, id, params) {
   const tabs = el('div', { class: 'sources' }, e.mentions.length > 1 ? 'المصادر: ' : '',
     e.mentions.length > 1 ? e.mentions.map((x, i) => el('a', {
       href: hashFor('event', id, new URLSearchParams({ m: String(i) })), class: i === m ? 'on' : '',
-    }, x.document.outlet || x.document.id)) : null);
+    }, (x.document.outlet || x.document.name || x.document.id) + ' ' + (i + 1))) : null);
   main.replaceChildren(el('div', { class: 'split' },
     el('aside', { class: 'side' },
       card('الحدث', eventCard(e), tabs),
@@ -575,7 +575,7 @@ async function route() {
       setupFilters();
       syncFilters(r.params);
       $('#stats').replaceChildren(`${META.documents} خبر · ${META.events} حدث`,
-        META.first ? [' · ', el('bdi', { dir: 'ltr' }, `${META.first} → ${META.last}`)] : '');
+        ...(META.first ? [' · ', el('bdi', { dir: 'ltr' }, `${META.first} → ${META.last}`)] : []));
     }
     switch (r.view) {
       case 'event': await showEvent(main, r.arg, r.params); break;

@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod memory;
 pub mod model;
 mod query;
+pub mod sqlite;
 
 pub use api::{router, Config};
 pub use model::*;
@@ -28,6 +29,13 @@ pub const MAX_BODY: usize = 16 * 1024;
 pub const MAX_QUERY: usize = 2048;
 /// Time limit of one request.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// An event filter from (name, value) pairs with the names of the API's filter parameters (`actor`,
+/// `country`, `country2`, `type`, `from`, `to`, `outlet`, `doc`, `headline`, `status`), checked the
+/// same way.
+pub fn filter_from_pairs(pairs: &[(&str, &str)]) -> Result<Filter, String> {
+    query::Params::from_pairs(pairs, &query::FILTER_PARAMS)?.filter()
+}
 
 /// Serve `backend` on `addr` until the process is stopped (Ctrl-C). Prints the address it listens on.
 pub fn serve_blocking<B: Backend>(

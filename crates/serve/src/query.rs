@@ -45,6 +45,21 @@ impl Params {
         Ok(Params(map))
     }
 
+    /// Parameters given as pairs (from a command line), checked like a query string's.
+    pub fn from_pairs(pairs: &[(&str, &str)], allowed: &[&str]) -> Result<Params, String> {
+        let mut map = HashMap::new();
+        for (k, v) in pairs {
+            if !allowed.contains(k) {
+                return Err(format!("unknown parameter {k:?}"));
+            }
+            if v.chars().count() > MAX_VALUE {
+                return Err(format!("{k} too long (at most {MAX_VALUE} chars)"));
+            }
+            map.insert(k.to_string(), v.to_string());
+        }
+        Ok(Params(map))
+    }
+
     /// A non-empty value.
     pub fn get(&self, k: &str) -> Option<&str> {
         self.0.get(k).map(|s| s.trim()).filter(|s| !s.is_empty())

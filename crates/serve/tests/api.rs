@@ -15,9 +15,8 @@ fn seeds() -> Option<PathBuf> {
 const HOSTILE: &str = "عنوان\nقال وزير الخارجية المصري سامح شكري في القاهرة <script>document.title='pwned'</script> \
 <img src=x onerror=\"document.title='pwned'\"> <a href=\"javascript:alert(1)\">رابط</a> إن بلاده مستعدة للعمل مع السعودية.\n";
 
-fn inputs(dir: &std::path::Path) -> Vec<Input> {
+fn documents(dir: &std::path::Path) -> Vec<rasd_read::Document> {
     let manifest = rasd_read::Manifest::load(&dir.join("manifest.jsonl")).expect("manifest");
-    let coder = rasd_code::Coder::new(rasd_dict::Dict::embedded().expect("dict"));
     let mut docs: Vec<rasd_read::Document> =
         rasd_read::read_paths(&[dir.to_path_buf()], Some(&manifest))
             .filter_map(Result::ok)
@@ -31,7 +30,17 @@ fn inputs(dir: &std::path::Path) -> Vec<Input> {
         url: Some("javascript:alert(1)".into()),
         published: Some("2024-01-02".into()),
     });
-    docs.into_iter()
+    docs
+}
+
+fn coder() -> rasd_code::Coder {
+    rasd_code::Coder::new(rasd_dict::Dict::embedded().expect("dict"))
+}
+
+fn inputs(dir: &std::path::Path) -> Vec<Input> {
+    let coder = coder();
+    documents(dir)
+        .into_iter()
         .map(|d| {
             let lines = rasd_read::classify_lines(&d.text);
             let furniture: Vec<FurnitureSpan> = lines
@@ -68,14 +77,28 @@ fn inputs(dir: &std::path::Path) -> Vec<Input> {
         .collect()
 }
 
-fn start(dir: &std::path::Path) -> SocketAddr {
-    let mem = Memory::new(inputs(dir));
-    let app = rasd_serve::router(
-        mem,
-        Config {
-            token: Some("s3cret".into()),
-        },
-    )
+/// The two stores: in memory, and SQLite (rasd-store) filled by its own ingest.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Memory,
+    Sqlite,
+}
+
+fn start(dir: &std::path::Path, kind: Kind) -> SocketAddr {
+    let config = Config {
+        token: Some("s3cret".into()),
+    };
+    let app = match kind {
+        Kind::Memory => rasd_serve::router(Memory::new(inputs(dir)), config),
+        Kind::Sqlite => {
+            let mut store = rasd_store::Store::open_in_memory().expect("store");
+            let coder = coder();
+            for d in documents(dir) {
+                store.ingest(&coder, &d).expect("ingest");
+            }
+            rasd_serve::router(rasd_serve::sqlite::Sqlite::new(store), config)
+        }
+    }
     .expect("router");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -163,14 +186,7 @@ fn enc(s: &str) -> String {
         .collect()
 }
 
-#[test]
-fn endpoints_over_the_seeds() {
-    let Some(dir) = seeds() else {
-        eprintln!("SKIPPED: ../shared absent (no seed corpus beside the repository)");
-        return;
-    };
-    let addr = start(&dir);
-
+fn endpoints_over_the_seeds(addr: SocketAddr) {
     // meta
     let (st, m) = get(addr, "/api/meta");
     assert_eq!(st, 200);
@@ -202,9 +218,9 @@ fn endpoints_over_the_seeds() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["id"].as_str().unwrap())
+        .map(|d| d["name"].as_str().unwrap())
         .collect();
-    assert!(docs.contains(&"3e3dfc9315ae9b46"), "{docs:?}");
+    assert!(docs.iter().any(|n| n.starts_with("002_")), "{docs:?}");
     let snip = &s["documents"][0]["snippet"];
     assert!(!snip["marks"].as_array().unwrap().is_empty());
     // a clitic and a spelling variant: «ولافروف», «شى جين بينج»
@@ -291,7 +307,8 @@ fn endpoints_over_the_seeds() {
     let (st, d) = get(addr, &format!("/api/documents/{doc}?event={}", enc(&id)));
     assert_eq!(st, 200);
     let text = d["text"].as_str().unwrap();
-    assert!(!d["furniture"].as_array().unwrap().is_empty() || doc != "2a4d1830eaa6a4ed");
+    let name = d["name"].as_str().unwrap();
+    assert!(!d["furniture"].as_array().unwrap().is_empty() || !name.starts_with("000_"));
     for h in d["events"][0]["highlights"].as_array().unwrap() {
         let (a, b) = (
             h["start"].as_u64().unwrap() as usize,
@@ -335,7 +352,25 @@ fn endpoints_over_the_seeds() {
     // openapi, page, assets, export
     let (st, o) = get(addr, "/openapi.json");
     assert_eq!(st, 200);
-    assert!(o["paths"]["/api/events"].is_object());
+    for path in [
+        "/api",
+        "/api/meta",
+        "/api/events",
+        "/api/events/{id}",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/search",
+        "/api/actors",
+        "/api/timeline",
+        "/api/network",
+        "/api/export",
+        "/openapi.json",
+    ] {
+        assert!(
+            o["paths"][path]["get"].is_object(),
+            "{path} in openapi.json"
+        );
+    }
     let (st, head, body) = http(addr, "GET", "/", "", "");
     assert_eq!(st, 200);
     assert!(
@@ -347,21 +382,62 @@ fn endpoints_over_the_seeds() {
     for a in ["/assets/app.js", "/assets/app.css"] {
         assert_eq!(http(addr, "GET", a, "", "").0, 200, "{a}");
     }
+    // the exports round-trip: every event leads back to its document and to the very words
+    let mut texts: std::collections::HashMap<String, Vec<char>> = Default::default();
+    let mut spans_of: std::collections::HashMap<String, Vec<(String, usize, usize)>> =
+        Default::default();
     for f in ["plover", "gdelt", "csv"] {
         let (st, _, body) = http(addr, "GET", &format!("/api/export?format={f}"), "", "");
         assert_eq!(st, 200, "{f}");
-        assert!(body.contains("2a4d1830eaa6a4ed"), "{f}");
+        let format: rasd_export::Format = f.parse().unwrap();
+        let traces = rasd_export::trace(format, &body).unwrap();
+        assert!(traces.len() >= 10, "{f}: {}", traces.len());
+        for t in traces {
+            let text = texts.entry(t.doc_id.clone()).or_insert_with(|| {
+                let (st, d) = get(addr, &format!("/api/documents/{}", enc(&t.doc_id)));
+                assert_eq!(st, 200, "{f}: document {}", t.doc_id);
+                d["text"].as_str().unwrap().chars().collect()
+            });
+            assert!(!t.spans.is_empty(), "{f}: {} has no spans", t.event_id);
+            for (_, a, b) in &t.spans {
+                assert!(a < b && *b <= text.len(), "{f}: span {a}-{b}");
+            }
+            // the same spans in every format
+            let prev = spans_of
+                .entry(t.event_id.clone())
+                .or_insert_with(|| t.spans.clone());
+            assert_eq!(prev, &t.spans, "{f}: {}", t.event_id);
+        }
+        if f == "plover" {
+            for line in body.lines() {
+                let v: Value = serde_json::from_str(line).unwrap();
+                let text = &texts[v["text_info"]["story_id"].as_str().unwrap()];
+                for e in v["text_info"]["evidence"].as_array().unwrap() {
+                    let (a, b) = (
+                        e["start"].as_u64().unwrap() as usize,
+                        e["end"].as_u64().unwrap() as usize,
+                    );
+                    let words: String = text[a..b].iter().collect();
+                    assert_eq!(words, e["text"].as_str().unwrap());
+                }
+                assert_ne!(v["status"], "negated");
+            }
+        }
     }
 }
 
-#[test]
-fn untrusted_text_is_data() {
-    let Some(dir) = seeds() else {
-        eprintln!("SKIPPED: ../shared absent (no seed corpus beside the repository)");
-        return;
-    };
-    let addr = start(&dir);
-    let (st, head, body) = http(addr, "GET", "/api/documents/hostile", "", "");
+fn untrusted_text_is_data(addr: SocketAddr) {
+    let (_, ds) = get(addr, "/api/documents");
+    let id = ds["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "hostile.txt")
+        .expect("hostile document")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (st, head, body) = http(addr, "GET", &format!("/api/documents/{id}"), "", "");
     assert_eq!(st, 200);
     assert!(head
         .to_ascii_lowercase()
@@ -383,13 +459,7 @@ fn untrusted_text_is_data() {
     );
 }
 
-#[test]
-fn bad_requests_get_400_with_a_message() {
-    let Some(dir) = seeds() else {
-        eprintln!("SKIPPED: ../shared absent (no seed corpus beside the repository)");
-        return;
-    };
-    let addr = start(&dir);
+fn bad_requests_get_400_with_a_message(addr: SocketAddr) {
     let long = "ا".repeat(3000);
     let rows: Vec<(String, u16)> = vec![
         (format!("/api/search?q={}", enc(&long)), 400),
@@ -444,4 +514,25 @@ fn bad_requests_get_400_with_a_message() {
         "",
     );
     assert_eq!(st, 400);
+}
+
+fn run(kind: Kind) {
+    let Some(dir) = seeds() else {
+        eprintln!("SKIPPED: ../shared absent (no seed corpus beside the repository)");
+        return;
+    };
+    let addr = start(&dir, kind);
+    endpoints_over_the_seeds(addr);
+    untrusted_text_is_data(addr);
+    bad_requests_get_400_with_a_message(addr);
+}
+
+#[test]
+fn over_the_memory_store() {
+    run(Kind::Memory);
+}
+
+#[test]
+fn over_the_sqlite_store() {
+    run(Kind::Sqlite);
 }

@@ -30,6 +30,8 @@ pub struct Page {
     pub text: String,
     /// `og:title`, else JSON-LD `headline`, else the first `<h1>`, else `<title>`.
     pub title: Option<String>,
+    /// The text of the page's first `<h1>` (outside menus and sidebars), if any.
+    pub heading: Option<String>,
     /// `article:published_time` (and similar meta names), else JSON-LD `datePublished`, as given
     /// (ISO 8601 in practice); only values starting with a four-digit year are taken.
     pub published: Option<String>,
@@ -264,7 +266,7 @@ fn kind(name: &str) -> Kind {
 fn boiler_tag(name: &str) -> bool {
     matches!(
         name,
-        "nav" | "aside" | "footer" | "form" | "button" | "select" | "menu" | "dialog" | "option"
+        "nav" | "aside" | "footer" | "button" | "select" | "menu" | "dialog" | "option"
     )
 }
 
@@ -369,6 +371,9 @@ fn hint(attrs_raw: &str) -> i8 {
     i8::from(pos)
 }
 
+/// The share of a paragraph's score credited to its container, the container's parent, and so on.
+const ANCESTOR_WEIGHTS: [f32; 3] = [1.0, 0.5, 0.25];
+
 struct Node {
     parent: u32,
     /// the element is furniture by its tag (nav, aside…)
@@ -379,6 +384,8 @@ struct Node {
     in_boiler_hint: bool,
     /// the element itself is furniture by class/id hint
     own_hint: bool,
+    /// `<html>` or `<body>`
+    root_like: bool,
     positive: bool,
     score: f32,
 }
@@ -426,6 +433,7 @@ fn root_node() -> Node {
         in_boiler_tag: false,
         in_boiler_hint: false,
         own_hint: false,
+        root_like: true,
         positive: false,
         score: 0.0,
     }
@@ -596,6 +604,21 @@ impl Extractor {
         let n = name.as_str();
         match n {
             "meta" => return self.meta(attrs_raw),
+            // <time itemprop="datePublished" datetime="…"> and the like
+            _ if attrs_raw.contains("datePublished") => {
+                let mut published = false;
+                let mut value = None;
+                for (k, v) in attrs(attrs_raw) {
+                    match k.as_str() {
+                        "itemprop" => published = v.trim() == "datePublished",
+                        "datetime" | "content" => value = Some(clean(v)),
+                        _ => {}
+                    }
+                }
+                if let (true, Some(v)) = (published, value) {
+                    self.dates.push((2, v));
+                }
+            }
             "link" => {
                 let mut canonical = false;
                 let mut href = None;
@@ -679,7 +702,10 @@ impl Extractor {
                     .stack
                     .iter()
                     .any(|o| matches!(o.name.as_str(), "article" | "main")));
-        let h = if matches!(n, "html" | "body" | "main" | "article") {
+        // inline elements (span, a…) are not furniture by their class: their blocks decide
+        let h = if k == Kind::Inline {
+            0
+        } else if matches!(n, "html" | "body" | "main" | "article") {
             hint(attrs_raw).max(0)
         } else {
             hint(attrs_raw)
@@ -690,6 +716,7 @@ impl Extractor {
             in_boiler_tag: p.in_boiler_tag || tag_boiler,
             in_boiler_hint: p.in_boiler_hint || h < 0,
             own_hint: h < 0,
+            root_like: matches!(n, "html" | "body"),
             positive: h > 0 || n == "article" || n == "main",
             score: 0.0,
         };
@@ -790,7 +817,12 @@ impl Extractor {
             .cloned();
         let html_title = page.title.take();
         let h1 = self.h1.as_ref().map(|(t, _)| t.replace('\n', " "));
-        page.title = self.og_title.take().or(h1).or(html_title);
+        page.heading = h1.clone();
+        page.title = self
+            .og_title
+            .take()
+            .or(h1)
+            .or_else(|| html_title.map(|t| strip_site(&t)));
 
         // class/id hints decide unless they hide most of the text (a wrapper named "with-sidebar")
         let plain = self.choose(false);
@@ -828,17 +860,23 @@ impl Extractor {
             n.score = 0.0;
         }
         let mut any = false;
+        let mut total = vec![0f32; self.nodes.len()];
         for i in 0..self.paras.len() {
             let s = self.para_score(&self.paras[i], use_hints);
             if s <= 0.0 {
                 continue;
             }
             any = true;
-            let c = self.paras[i].container as usize;
-            self.nodes[c].score += s;
-            let parent = self.nodes[c].parent as usize;
-            if parent != c {
-                self.nodes[parent].score += s / 2.0;
+            total[self.paras[i].container as usize] += s;
+            // the container, and its ancestors with less weight
+            let mut c = self.paras[i].container as usize;
+            for w in ANCESTOR_WEIGHTS {
+                self.nodes[c].score += s * w;
+                let p = self.nodes[c].parent as usize;
+                if p == c {
+                    break;
+                }
+                c = p;
             }
         }
         if !any {
@@ -852,6 +890,27 @@ impl Extractor {
                 best_score = s;
                 best = i;
             }
+        }
+        // the text of an article cut into sections, each in its own wrappers: climb to the nearest
+        // ancestor (within a few levels, below <body>) holding much more good text
+        for i in (1..self.nodes.len()).rev() {
+            let p = self.nodes[i].parent as usize;
+            total[p] += total[i];
+        }
+        'climb: loop {
+            let mut a = best;
+            for _ in 0..6 {
+                let p = self.nodes[a].parent as usize;
+                if p == a || p == 0 || self.nodes[p].root_like {
+                    break 'climb;
+                }
+                a = p;
+                if total[a] >= 1.5 * total[best] {
+                    best = a;
+                    continue 'climb;
+                }
+            }
+            break;
         }
         let mut roots = vec![false; self.nodes.len()];
         roots[best] = true;
@@ -996,6 +1055,20 @@ pub fn sniff_html(bytes: &[u8]) -> bool {
     lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
         || find_bytes(&lower, b"<html").is_some() && lower.starts_with(b"<!--")
+}
+
+/// A `<title>` without the site's name: the longest part between " | ", " - ", " – ", " — ".
+fn strip_site(title: &str) -> String {
+    let mut best = title;
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » "] {
+        if best.contains(sep) {
+            best = best
+                .split(sep)
+                .max_by_key(|p| p.chars().count())
+                .unwrap_or(best);
+        }
+    }
+    best.trim().to_string()
 }
 
 /// Text with character references decoded and white space collapsed.
