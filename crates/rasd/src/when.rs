@@ -157,3 +157,59 @@ pub fn batch(path: &Path, repeat: usize) -> Result<bool, String> {
     );
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch_file(name: &str, body: &str) -> std::path::PathBuf {
+        let p = std::env::temp_dir().join(format!("rasd-when-{}-{name}", std::process::id()));
+        std::fs::write(&p, body).unwrap();
+        p
+    }
+
+    #[test]
+    fn batches_of_tsv_and_jsonl() {
+        let tsv = batch_file(
+            "cases.tsv",
+            "# heading\tanchor\tkind\ttext\texpected\nrelative days\t2023-02-22\tpublished\tالتقى أمس\t2023-02-21\n\nx\t-\tnone\tأمس\t?\n",
+        );
+        let cases = read_batch(&tsv).unwrap();
+        assert_eq!(cases.len(), 2);
+        assert_eq!(cases[0].id, "2");
+        assert_eq!(cases[0].anchor, Date::parse("2023-02-22"));
+        assert_eq!(cases[1].anchor, None);
+        let a = anchors_for(&cases[0].text, cases[0].anchor, &cases[0].kind).unwrap();
+        let got = rasd_time::resolve(&cases[0].text, &a);
+        assert_eq!(got[0].value.as_ref().unwrap().to_string(), "2023-02-21");
+
+        let jsonl = batch_file(
+            "b.jsonl",
+            "{\"id\": \"a\", \"text\": \"أمس\", \"anchor\": \"2023-02-22\", \"anchor_kind\": \"dateline\"}\n{\"id\": 7, \"text\": \"x\"}\n",
+        );
+        let cases = read_batch(&jsonl).unwrap();
+        assert_eq!(
+            (cases[0].id.as_str(), cases[0].kind.as_str()),
+            ("a", "dateline")
+        );
+        assert_eq!(
+            (cases[1].id.as_str(), cases[1].kind.as_str()),
+            ("7", "published")
+        );
+
+        for bad in [
+            "{\"id\": 1}\n",
+            "{\"text\": \"x\", \"anchor\": \"2023-02-30\"}\n",
+            "{\"text\": \"x\", \"anchor_kind\": \"later\"}\n",
+            "not json\n",
+        ] {
+            let p = batch_file("bad.jsonl", bad);
+            assert!(read_batch(&p).is_err(), "{bad}");
+        }
+        let p = batch_file("bad.tsv", "only\ttwo\n");
+        assert!(read_batch(&p).is_err());
+        for p in [tsv, jsonl] {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}

@@ -329,3 +329,19 @@ fn read_paths_reads_every_format() {
         .contains("32 MiB cap"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn list_blocks_without_class_names() {
+    let body = "<p>استقبل الرئيس اليوم وزير الخارجية الروسي، وبحث معه العلاقات الثنائية وسبل تعزيزها في مختلف المجالات.</p>";
+    let page = format!(
+        "<body><div>{b}{b}{b}<div><h3>الأكثر قراءة</h3><div><p>وزير النفط يفتتح مصفاة جديدة في الجنوب وسط حضور رسمي كبير من المسؤولين</p><p>المنتخب الوطني يفوز على نظيره في مباراة ودية مثيرة أمس أمام جمهور غفير</p></div></div>{b}</div></body>",
+        b = body
+    );
+    let p = extract_str(&page);
+    assert_eq!(p.text.matches("استقبل الرئيس").count(), 4, "{}", p.text);
+    assert!(
+        !p.text.contains("الأكثر قراءة") && !p.text.contains("مصفاة") && !p.text.contains("المنتخب"),
+        "{}",
+        p.text
+    );
+}

@@ -7,11 +7,19 @@ use rasd_store::{
     SpanRecord, Store, StoreError,
 };
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+/// Every canonical event of the store, converted once, with the store's `data_version` it was read
+/// at: it is read again only when another connection (a `rasd ingest`) has committed since.
+struct Snapshot {
+    version: i64,
+    events: Arc<Vec<StoredEvent>>,
+}
 
 /// A store opened read-only, shared by the server's workers.
 pub struct Sqlite {
     store: Mutex<Store>,
+    cache: Mutex<Option<Snapshot>>,
 }
 
 impl Sqlite {
@@ -25,16 +33,46 @@ impl Sqlite {
             ));
         }
         let store = Store::open_read_only(path).map_err(|e| e.to_string())?;
-        Ok(Sqlite {
-            store: Mutex::new(store),
-        })
+        Ok(Sqlite::new(store))
     }
 
     /// Wrap an open store.
     pub fn new(store: Store) -> Sqlite {
         Sqlite {
             store: Mutex::new(store),
+            cache: Mutex::new(None),
         }
+    }
+
+    /// All events, from the snapshot while the database has not changed.
+    fn all_events(&self) -> Result<Arc<Vec<StoredEvent>>, BackendError> {
+        let version: i64 = self.with(|s| {
+            Ok(s.connection()
+                .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        })?;
+        let mut cache = self
+            .cache
+            .lock()
+            .map_err(|_| BackendError::store("cache lock poisoned"))?;
+        if let Some(c) = cache.as_ref().filter(|c| c.version == version) {
+            return Ok(c.events.clone());
+        }
+        let list = self.with(|s| s.events(&store_filter(&Filter::default())))?;
+        let mut events: Vec<StoredEvent> = list.into_iter().map(stored).collect();
+        events.sort_by(|a, b| {
+            let d = |e: &StoredEvent| e.event().and_then(|e| e.date.clone()).unwrap_or_default();
+            d(a).cmp(&d(b)).then_with(|| {
+                a.id.parse::<i64>()
+                    .unwrap_or(0)
+                    .cmp(&b.id.parse::<i64>().unwrap_or(0))
+            })
+        });
+        let events = Arc::new(events);
+        *cache = Some(Snapshot {
+            version,
+            events: events.clone(),
+        });
+        Ok(events)
     }
 
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, BackendError> {
@@ -143,14 +181,9 @@ fn stored(c: CanonicalEvent) -> StoredEvent {
     }
 }
 
-/// The part of a filter the store takes itself; the rest is checked on what it returns.
-fn store_filter(f: &Filter) -> EventFilter {
+/// What the snapshot asks of the store: every event (the store's cap), 50 sources each.
+fn store_filter(_: &Filter) -> EventFilter {
     EventFilter {
-        kind: f.kind.clone(),
-        since: f.from.clone(),
-        until: f.to.clone(),
-        doc: f.doc.clone(),
-        headline: f.headline,
         limit: 10_000,
         offset: 0,
         sources_limit: 50,
@@ -160,21 +193,12 @@ fn store_filter(f: &Filter) -> EventFilter {
 
 impl Backend for Sqlite {
     fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>, BackendError> {
-        let list = self.with(|s| s.events(&store_filter(filter)))?;
-        let mut out: Vec<StoredEvent> = list
-            .into_iter()
-            .map(stored)
+        Ok(self
+            .all_events()?
+            .iter()
             .filter(|e| filter.matches(e))
-            .collect();
-        out.sort_by(|a, b| {
-            let d = |e: &StoredEvent| e.event().and_then(|e| e.date.clone()).unwrap_or_default();
-            d(a).cmp(&d(b)).then_with(|| {
-                a.id.parse::<i64>()
-                    .unwrap_or(0)
-                    .cmp(&b.id.parse::<i64>().unwrap_or(0))
-            })
-        });
-        Ok(out)
+            .cloned()
+            .collect())
     }
 
     fn event(&self, id: &str) -> Result<Option<StoredEvent>, BackendError> {

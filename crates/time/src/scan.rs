@@ -1033,6 +1033,23 @@ impl<'a> P<'a> {
             Some(sk) => (true, sk, j + 1),
             None => (false, 0, j),
         };
+        // «شهر 3», «الشهر 11»: a month by its number
+        if shahr {
+            if let Some((n, nd)) = self.num(k) {
+                let joined = self.pin(k + 1, "/:.-") && self.num(k + 2).is_some();
+                if nd <= 2 && (1..=12).contains(&n) && !joined {
+                    return Some(MonthRef {
+                        num: n as u32,
+                        hijri: false,
+                        ambiguous: false,
+                        shahr,
+                        next: k + 1,
+                        skip: skip0,
+                    });
+                }
+                return None;
+            }
+        }
         let (e, mut next, sk) = self.lex_at(k)?;
         let Entry::Month {
             num,

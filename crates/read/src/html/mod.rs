@@ -390,6 +390,68 @@ struct Node {
     score: f32,
 }
 
+/// The article's container(s) as chosen.
+struct Choice {
+    /// per node: its paragraphs are the text
+    included: Vec<bool>,
+    /// the best container's score
+    score: f32,
+    best: usize,
+    /// per node: the scores of the paragraphs inside it
+    total: Vec<f32>,
+}
+
+/// Titles of lists of other stories («الأكثر قراءة», "Most read", "Related"…).
+const LIST_TITLES: &[&str] = &[
+    "الأكثر قراءة",
+    "الاكثر قراءة",
+    "الأكثر مشاهدة",
+    "الاكثر مشاهدة",
+    "الأكثر تداولا",
+    "الأكثر تداولاً",
+    "الأكثر تعليقا",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "اقرا ايضا",
+    "إقرأ أيضا",
+    "شاهد أيضا",
+    "قد يهمك",
+    "قد يعجبك",
+    "ذات صلة",
+    "مواضيع ذات صلة",
+    "أخبار ذات صلة",
+    "أخبار متعلقة",
+    "آخر الأخبار",
+    "اخر الاخبار",
+    "المزيد من",
+    "most read",
+    "most popular",
+    "most viewed",
+    "related",
+    "read more",
+    "read next",
+    "more from",
+    "more stories",
+    "recommended",
+    "trending",
+    "you may also like",
+    "you might also like",
+    "latest news",
+    "popular",
+];
+
+fn is_list_title(text: &str) -> bool {
+    if text.chars().count() > 60 || text.contains('\n') {
+        return false;
+    }
+    let t = text
+        .trim()
+        .trim_end_matches([':', '：', '»', '>'])
+        .trim()
+        .to_lowercase();
+    LIST_TITLES.iter().any(|l| t.starts_with(l))
+}
+
 struct Para {
     text: String,
     /// the container block the paragraph is credited to
@@ -828,11 +890,11 @@ impl Extractor {
         let plain = self.choose(false);
         let hinted = self.choose(true);
         let chosen = match (hinted, plain) {
-            (Some(h), Some(p)) if h.1 >= 0.3 * p.1 => Some(h.0),
-            (_, p) => p.map(|p| p.0),
+            (Some(h), Some(p)) if h.score >= 0.3 * p.score => Some(h),
+            (_, p) => p,
         };
         page.text = match chosen {
-            Some(included) => self.assemble(&included),
+            Some(c) => self.assemble(&c),
             None => String::new(),
         };
         page
@@ -855,7 +917,7 @@ impl Extractor {
 
     /// Pick the article's container(s): a flag per node (descendants included). `None` when no
     /// paragraph scores.
-    fn choose(&mut self, use_hints: bool) -> Option<(Vec<bool>, f32)> {
+    fn choose(&mut self, use_hints: bool) -> Option<Choice> {
         for n in &mut self.nodes {
             n.score = 0.0;
         }
@@ -939,16 +1001,50 @@ impl Extractor {
             let furniture = n.boiler_tag || (use_hints && n.own_hint);
             included[i] = included[n.parent as usize] && !furniture;
         }
-        Some((included, best_score))
+        Some(Choice {
+            included,
+            score: best_score,
+            best,
+            total,
+        })
     }
 
-    fn assemble(&self, included: &[bool]) -> String {
+    /// Whether node `n` is `ancestor` or inside it.
+    fn within(&self, mut n: usize, ancestor: usize) -> bool {
+        for _ in 0..=MAX_DEPTH {
+            if n == ancestor {
+                return true;
+            }
+            let p = self.nodes[n].parent as usize;
+            if p == n {
+                return false;
+            }
+            n = p;
+        }
+        false
+    }
+
+    fn assemble(&self, c: &Choice) -> String {
+        let included = &c.included;
         let mut out = String::new();
         let mut h1_in = false;
         let h1_idx = self.h1.as_ref().map(|(_, i)| *i);
         let mut first = true;
+        // a «most read» / «related» list inside the article's container: its block is left out
+        let mut skip: Option<usize> = None;
         for (i, p) in self.paras.iter().enumerate() {
             if !included[p.container as usize] {
+                continue;
+            }
+            if let Some(scope) = skip {
+                if self.within(p.container as usize, scope) {
+                    continue;
+                }
+                skip = None;
+            }
+            let scope = p.container as usize;
+            if is_list_title(&p.text) && scope != c.best && c.total[scope] < 0.3 * c.total[c.best] {
+                skip = Some(scope);
                 continue;
             }
             let ld = p.link_chars as f32 / p.chars.max(1) as f32;
