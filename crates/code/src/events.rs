@@ -7,6 +7,15 @@ use rasd_time::{Anchors, Basis, Date, TimeExpr, Value};
 
 const COMPLEMENTIZERS: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها"];
 const NEGATIONS: &[&str] = &["لن", "لم", "لا", "ليس", "عدم", "دون", "بدون"];
+/// Event types that are things said (PLOVER's verbal types): what they announce is their content,
+/// they themselves happen when said, where said.
+fn said_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "AGREE" | "SUPPORT" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+    )
+}
+
 /// Words that announce what follows them in the sentence.
 const PLAN_CUES: &[&str] = &["سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمان", "المزمع"];
 const FUTURE_CUES: &[&str] = &[
@@ -312,6 +321,13 @@ impl Ctx<'_> {
             .iter()
             .copied()
             .find(|m| m.first < cs && m.kind == Kind::Person)
+            // «أعرب لافروف عن تقدير روسيا»: the person the sentence opens with speaks for their state
+            .or_else(|| {
+                in_sent
+                    .iter()
+                    .copied()
+                    .find(|m| m.last <= tm.first && m.kind == Kind::Person)
+            })
             .or(last_subject.as_ref());
 
         let pick_before = |v: &[&Mention]| -> Option<Mention> {
@@ -336,7 +352,14 @@ impl Ctx<'_> {
                     .copied()
                     .find(|m| m.last < cs && !matches!(m.kind, Kind::Pair | Kind::OwnCountry))
             });
-        let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if !before.is_empty() {
+        // «لقاء الزعيمين», «زيارة الرئيس الصيني»: a meeting word's possessor is its subject
+        let possessor = (trig.pos == "noun")
+            .then(|| after.first().copied())
+            .flatten()
+            .filter(|m| m.first == tm.last && matches!(m.kind, Kind::Pair | Kind::Person));
+        let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if let Some(p) = possessor {
+            (Some(p.clone()), after[1..].to_vec())
+        } else if !before.is_empty() {
             (pick_before(&before), after.clone())
         } else if pronoun_clause && frame_actor.is_some() {
             (frame_actor.cloned(), after.clone())
@@ -360,12 +383,35 @@ impl Ctx<'_> {
             }
         }
         let mut tgt: Option<Mention> = None;
-        if let Some(s) = &src {
+        if let Some(s) = src.clone() {
             if s.kind == Kind::Pair {
-                // «اتفق الجانبان»: the two principal actors of the document
+                // «اتفق الجانبان»: the two principal actors of the document; «رئيسا البلدين»: their leaders
+                let role = s.role.clone();
                 if let Some((a, b)) = self.principal_pair(tm.first) {
-                    src = Some(a);
-                    tgt = Some(b);
+                    let holder = |m: Mention| -> Mention {
+                        let date = self.ref_date();
+                        let person = role.as_deref().and_then(|r| {
+                            let iso = m.actor.country.as_deref()?;
+                            role_holder(self.dict, iso, r, date.as_deref())
+                        });
+                        match person {
+                            Some(p) => Mention {
+                                actor: person_actor(
+                                    self.dict,
+                                    p,
+                                    date.as_deref(),
+                                    s.actor.text.clone(),
+                                    (s.actor.start, s.actor.end),
+                                ),
+                                kind: Kind::Person,
+                                role: role.clone(),
+                                ..m
+                            },
+                            None => m,
+                        }
+                    };
+                    src = Some(holder(a));
+                    tgt = Some(holder(b));
                 }
             }
         }
@@ -522,7 +568,8 @@ impl Ctx<'_> {
         };
         let status = if negated {
             "negated"
-        } else if tm.future || cue || after_pub {
+        } else if ((tm.future || cue) && !said_kind(&trig.kind)) || after_pub {
+            // «ستدعم الصين ...» is a statement of support made now, not a plan; «سيزور» is a plan
             "planned"
         } else {
             "occurred"
@@ -644,10 +691,7 @@ impl Ctx<'_> {
             }
         } else if let Some(p) = self.lead_dateline_place(si).or_else(|| {
             // what is said is not where: for statements, only a place named before the verb
-            let said = matches!(
-                kind.as_str(),
-                "AGREE" | "SUPPORT" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
-            );
+            let said = said_kind(&kind);
             self.place_for(si, tm)
                 .filter(|p| p.at && (!said || p.first < tm.first))
         }) {

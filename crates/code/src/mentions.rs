@@ -227,7 +227,7 @@ fn org_holder(dict: &Dict, org: &str, role: &str, date: Option<&str>) -> Option<
     };
     // a party's or a movement's secretary-general, chairman or leader is its `party_leader`
     find(role).or_else(|| {
-        (role == "secretary_general" || role == "head_of_state")
+        (role == "secretary_general" || role == "head_of_state" || role == "leader")
             .then(|| find("party_leader"))
             .flatten()
     })
@@ -240,6 +240,12 @@ pub(crate) fn role_holder(
     date: Option<&str>,
 ) -> Option<usize> {
     let d = date.unwrap_or("");
+    // «زعيم»: a supreme leader where a state has one, else its head of state
+    if role == "leader" {
+        return ["supreme_leader", "head_of_state", "king", "emir"]
+            .into_iter()
+            .find_map(|r| dict.holder(country, r, d));
+    }
     dict.holder(country, role, d).or_else(|| {
         // kings and presidents are heads of state; a title may name either
         let alt = match role {
@@ -777,7 +783,7 @@ pub(crate) fn analyse(
                             end: sp.1,
                         },
                         kind,
-                        role: None,
+                        role: g.role.clone(),
                     });
                 }
             }

@@ -108,6 +108,18 @@ fn headline_table() {
             "2015-08-10 REQUEST EGY>IRN - occurred -",
         ),
         (
+            // a statement of future support is support stated now
+            "قال الرئيس الصيني اليوم الأربعاء إن الصين ستدعم بقوة جهود روسيا لحماية أمنها.",
+            "2020-07-08",
+            "2020-07-08 SUPPORT CHN>RUS - occurred -",
+        ),
+        (
+            // «رئيسا البلدين»: the two heads of state, at a summit in a third country
+            "بحث الرئيس الصيني والرئيس الروسي العلاقات، وكان رئيسا البلدين قد التقيا على هامش قمة في سمرقند.",
+            "2022-09-21",
+            "2022-09-21 CONSULT CHN>RUS third-party occurred Samarkand",
+        ),
+        (
             // «إنها»: the speaker is the subject of the reported verb
             "قالت مصر إنها تطالب إيران بوقف تدخلها في شؤون المنطقة.",
             "2015-08-10",
@@ -161,6 +173,32 @@ fn officials_unknown_to_the_dictionaries_keep_their_names() {
             .flatten()
             .any(|a| format!("{} {}", a.name, a.country.as_deref().unwrap_or("-")) == want);
         assert!(found, "{text}: want {want} in {evs:#?}");
+    }
+}
+
+#[test]
+fn pair_words_with_a_role_name_the_two_leaders() {
+    // (text, publication date, the two ids expected on one event)
+    let rows = [
+        (
+            "أجرى الرئيس الصيني اتصالا مع الرئيس الروسي أمس. وكان رئيسا البلدين قد التقيا في سمرقند.",
+            "2022-09-21",
+            ("xi-jinping", "vladimir-putin"),
+        ),
+        (
+            "تحدث مسؤولون من كوريا الشمالية وكوريا الجنوبية أمس عن لقاء الزعيمين في بانمونجوم.",
+            "2018-04-20",
+            ("kim-jong-un", "moon-jae-in"),
+        ),
+    ];
+    for (text, published, (a, b)) in rows {
+        let evs = code(text, published);
+        let id = |x: &Option<Actor>| x.as_ref().and_then(|x| x.id.clone()).unwrap_or_default();
+        let found = evs.iter().any(|e| {
+            let (s, t) = (id(&e.source), id(&e.target));
+            (s == a && t == b) || (s == b && t == a)
+        });
+        assert!(found, "{text}: {evs:#?}");
     }
 }
 

@@ -204,6 +204,9 @@ pub struct Generic {
     /// `pair` or `own_country`.
     #[serde(default)]
     pub refers: String,
+    /// For a pair: the role its two members hold («رئيسا البلدين»: `head_of_state`).
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// An event trigger.
