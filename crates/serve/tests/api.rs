@@ -264,6 +264,17 @@ fn endpoints_over_the_seeds(addr: SocketAddr) {
         assert!(d[..n] >= from[..n] && d[..n] <= to[..n], "{d}");
     }
 
+    // newest first
+    let (_, n) = get(addr, "/api/events?sort=-date&limit=500");
+    let dates: Vec<&str> = n["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["date"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_eq!(n["total"], all.len());
+
     // paginate
     let (_, p1) = get(addr, "/api/events?limit=3&offset=0");
     let (_, p2) = get(addr, "/api/events?limit=3&offset=3");
@@ -472,6 +483,7 @@ fn bad_requests_get_400_with_a_message(addr: SocketAddr) {
         ("/api/events?limit=99999999999999999999999".into(), 400),
         ("/api/events?country=CHINA".into(), 400),
         ("/api/events?bogus=1".into(), 400),
+        ("/api/events?sort=size".into(), 400),
         ("/api/timeline?interval=hour".into(), 400),
         ("/api/network?level=planet".into(), 400),
         ("/api/export?format=xml".into(), 400),
