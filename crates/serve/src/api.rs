@@ -158,12 +158,16 @@ async fn guard(State(app): State<App>, req: Request, next: Next) -> Response {
             .and_then(|v| v.strip_prefix("Bearer "));
         match (&app.token, auth) {
             (None, _) => {
-                return ApiError {
-                    status: StatusCode::FORBIDDEN,
-                    message: "this server is read-only (start it with --token to allow writes)"
+                let mut r = ApiError {
+                    status: StatusCode::METHOD_NOT_ALLOWED,
+                    message: "this server is read-only: GET and HEAD only (start it with --token \
+                              to allow writes)"
                         .into(),
                 }
-                .into_response()
+                .into_response();
+                r.headers_mut()
+                    .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+                return r;
             }
             (Some(t), Some(a)) if constant_eq(t.as_bytes(), a.as_bytes()) => {}
             (Some(_), _) => {
