@@ -338,3 +338,44 @@ fn watch_polls_feeds_goes_on_past_a_bad_one_and_remembers_what_it_saw() {
     assert!(!ok && err.contains("10y"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn html_pages_and_warc_archives_are_ingested_and_deduplicated() {
+    let html = format!(
+        "<!doctype html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>لقاء في موسكو</title>\
+         <link rel=\"canonical\" href=\"https://news.example/a\">\
+         <meta property=\"article:published_time\" content=\"2023-02-22T10:00:00Z\"></head>\
+         <body><nav><a href=\"/\">الرئيسية</a> <a href=\"/w\">العالم</a></nav>\
+         <article><h1>لقاء في موسكو</h1><p>{REPORT}</p></article>\
+         <footer>جميع الحقوق محفوظة 2023</footer></body></html>"
+    );
+    let dir = tmp("html");
+    std::fs::write(dir.join("a.html"), &html).unwrap();
+    let warc = rasd_read::testing::warc_gz(&[(
+        "https://news.example/a".to_string(),
+        "utf-8",
+        html.clone().into_bytes(),
+    )]);
+    std::fs::write(dir.join("pages.warc.gz"), warc).unwrap();
+    let db = dir.join("rasd.db");
+    let (ok, _, err) = rasd(&["ingest", "--db", s(&db), s(&dir.join("a.html"))]);
+    assert!(ok, "{err}");
+    assert!(err.contains("1 added"), "{err}");
+    // the same page out of a web archive is the same text: nothing new
+    let (ok, _, err) = rasd(&["ingest", "--db", s(&db), s(&dir.join("pages.warc.gz"))]);
+    assert!(ok, "{err}");
+    assert!(err.contains("0 added, 1 already stored"), "{err}");
+    let (ok, out, _) = rasd(&[
+        "events",
+        "--db",
+        s(&db),
+        "--actor",
+        "sergey-lavrov",
+        "--type",
+        "CONSULT",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok && jsonl(&out).len() == 1, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
