@@ -10,6 +10,7 @@ mod search;
 mod serve;
 mod show;
 mod stories;
+mod watch;
 mod when;
 
 use clap::{Parser, Subcommand};
@@ -106,6 +107,8 @@ enum Cmd {
     Stories(stories::Args),
     /// One stored document, its furniture lines marked, and its events.
     Show(show::Args),
+    /// Poll news feeds, fetch their new items and ingest them (restart-safe).
+    Watch(watch::Args),
     /// The main job: code ../shared/corpus (seeds and dev), show the events, and score them.
     Demo {
         /// The corpus root (holding seeds/ and dev/), default ../shared/corpus.
@@ -282,6 +285,7 @@ fn run() -> Result<bool, String> {
         Cmd::Events(a) => events::run(a),
         Cmd::Stories(a) => stories::run(a),
         Cmd::Show(a) => show::run(a),
+        Cmd::Watch(a) => watch::run(a, &cli.dict),
         Cmd::Demo { corpus } => {
             let coder = load_coder(&cli.dict)?;
             let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));

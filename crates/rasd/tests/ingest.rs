@@ -256,3 +256,126 @@ fn versions_and_a_bad_input_in_the_middle() {
     assert!(!ok && err.contains("rasd ingest"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn watch_polls_feeds_goes_on_past_a_bad_one_and_remembers_what_it_saw() {
+    use rasd_read::testing::{rss, Reply, Server};
+    let page = |title: &str, body: &str| {
+        format!(
+            "<!doctype html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+             <meta property=\"article:published_time\" content=\"2023-02-22T10:00:00Z\"></head>\
+             <body><nav><a href=\"/\">الرئيسية</a></nav><article><h1>{title}</h1><p>{body}</p>\
+             </article></body></html>"
+        )
+    };
+    let mut routes = std::collections::HashMap::new();
+    routes.insert(
+        "/a.html".to_string(),
+        Reply::Body(
+            "text/html; charset=utf-8".into(),
+            page("لقاء في موسكو", REPORT).into_bytes(),
+        ),
+    );
+    routes.insert(
+        "/b.html".to_string(),
+        Reply::Body(
+            "text/html; charset=utf-8".into(),
+            page(
+                "الطقس",
+                "توقعت هيئة الأرصاد طقسا حارا في القاهرة اليوم مع رياح خفيفة.",
+            )
+            .into_bytes(),
+        ),
+    );
+    // the feed is built once the server's address is known: a second server serves it
+    let server = Server::start(routes).expect("server");
+    let base = server.base();
+    let feed = rss(&[
+        (
+            format!("{base}/a.html"),
+            "لقاء في موسكو".into(),
+            Some("Wed, 22 Feb 2023 10:00:00 GMT".into()),
+        ),
+        (format!("{base}/b.html"), "الطقس".into(), None),
+    ]);
+    let mut froutes = std::collections::HashMap::new();
+    froutes.insert(
+        "/feed.xml".to_string(),
+        Reply::Body("application/rss+xml".into(), feed.into_bytes()),
+    );
+    let fserver = Server::start(froutes).expect("feed server");
+    let dir = tmp("watch");
+    let db = dir.join("rasd.db");
+    let good = format!("{}/feed.xml", fserver.base());
+    let bad = format!("{}/missing.xml", fserver.base());
+    let (ok, _, err) = rasd(&[
+        "watch",
+        "--once",
+        "--timeout",
+        "10",
+        "--db",
+        s(&db),
+        &bad,
+        &good,
+    ]);
+    assert!(!ok, "a failing feed is reported in the exit code");
+    assert!(err.contains("missing.xml"), "{err}");
+    assert!(err.contains("2 new document(s)"), "{err}");
+    let (ok, _, err) = rasd(&["watch", "--once", "--db", s(&db), &good]);
+    assert!(ok, "{err}");
+    assert!(err.contains("0 new document(s)"), "{err}");
+    let (ok, out, _) = rasd(&[
+        "events",
+        "--db",
+        s(&db),
+        "--type",
+        "CONSULT",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok && jsonl(&out).len() == 1, "{out}");
+    let (ok, _, err) = rasd(&["watch", "--once", "--every", "10y", "--db", s(&db), &good]);
+    assert!(!ok && err.contains("10y"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn html_pages_and_warc_archives_are_ingested_and_deduplicated() {
+    let html = format!(
+        "<!doctype html><html lang=\"ar\"><head><meta charset=\"utf-8\"><title>لقاء في موسكو</title>\
+         <link rel=\"canonical\" href=\"https://news.example/a\">\
+         <meta property=\"article:published_time\" content=\"2023-02-22T10:00:00Z\"></head>\
+         <body><nav><a href=\"/\">الرئيسية</a> <a href=\"/w\">العالم</a></nav>\
+         <article><h1>لقاء في موسكو</h1><p>{REPORT}</p></article>\
+         <footer>جميع الحقوق محفوظة 2023</footer></body></html>"
+    );
+    let dir = tmp("html");
+    std::fs::write(dir.join("a.html"), &html).unwrap();
+    let warc = rasd_read::testing::warc_gz(&[(
+        "https://news.example/a".to_string(),
+        "utf-8",
+        html.clone().into_bytes(),
+    )]);
+    std::fs::write(dir.join("pages.warc.gz"), warc).unwrap();
+    let db = dir.join("rasd.db");
+    let (ok, _, err) = rasd(&["ingest", "--db", s(&db), s(&dir.join("a.html"))]);
+    assert!(ok, "{err}");
+    assert!(err.contains("1 added"), "{err}");
+    // the same page out of a web archive is the same text: nothing new
+    let (ok, _, err) = rasd(&["ingest", "--db", s(&db), s(&dir.join("pages.warc.gz"))]);
+    assert!(ok, "{err}");
+    assert!(err.contains("0 added, 1 already stored"), "{err}");
+    let (ok, out, _) = rasd(&[
+        "events",
+        "--db",
+        s(&db),
+        "--actor",
+        "sergey-lavrov",
+        "--type",
+        "CONSULT",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok && jsonl(&out).len() == 1, "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

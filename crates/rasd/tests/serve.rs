@@ -230,6 +230,22 @@ fn serve_search_export_over_the_seeds() {
             );
         }
     }
+    // a document ingested while the server runs is served at once
+    let before = json(addr, "/api/meta")["events"].as_u64().expect("events");
+    let extra = db.with_file_name("extra.txt");
+    std::fs::write(
+        &extra,
+        "موسكو 3 مارس 2024 - استقبل الرئيس الروسي فلاديمير بوتين اليوم في الكرملين وزير الخارجية الصيني وانغ يي.\n",
+    )
+    .expect("write");
+    let (ok, _, err) = rasd(&["ingest", "--db", s(&db), s(&extra)]);
+    assert!(ok, "{err}");
+    let meta = json(addr, "/api/meta");
+    assert_eq!(meta["documents"], 7, "{meta}");
+    assert!(meta["events"].as_u64().expect("events") > before, "{meta}");
+    let found = json(addr, "/api/events?from=2024-03-03&to=2024-03-03");
+    assert!(found["total"].as_u64().expect("total") >= 1, "{found}");
+
     let (ok, _, err) = rasd(&["export", "--db", s(&db), "--format", "xml"]);
     assert!(!ok && err.contains("xml"), "{err}");
     let (ok, _, err) = rasd(&["serve", "--db", "/nonexistent/rasd.db"]);

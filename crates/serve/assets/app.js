@@ -252,40 +252,47 @@ function periodRange(period, interval) {
 
 // ---------------------------------------------------------------- network (force layout)
 
+// Fruchterman–Reingold with a cut-off for distant pairs and a pull to the centre, so that unconnected
+// actors do not pile up on the borders. Deterministic: the start is a circle.
 function layout(nodes, edges, W, H) {
-  const idx = new Map(nodes.map((n, i) => [n.id, i]));
-  const pos = nodes.map((n, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, nodes.length);
-    return { x: W / 2 + (W / 3) * Math.cos(a), y: H / 2 + (H / 3) * Math.sin(a), vx: 0, vy: 0 };
+  const n = nodes.length;
+  const idx = new Map(nodes.map((x, i) => [x.id, i]));
+  const pos = nodes.map((x, i) => {
+    const a = (2 * Math.PI * i) / Math.max(1, n);
+    return { x: W / 2 + (W / 4) * Math.cos(a), y: H / 2 + (H / 4) * Math.sin(a) };
   });
   const links = edges.map((e) => [idx.get(e.source), idx.get(e.target), e.weight]).filter((l) => l[0] !== undefined && l[1] !== undefined);
-  const k = Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.55;
-  for (let step = 0; step < 300; step++) {
-    const temp = 1 - step / 300;
-    for (let i = 0; i < pos.length; i++) {
-      for (let j = i + 1; j < pos.length; j++) {
-        let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-        const d2 = Math.max(25, dx * dx + dy * dy);
-        const f = (k * k) / d2;
-        dx *= f; dy *= f;
-        pos[i].vx += dx; pos[i].vy += dy; pos[j].vx -= dx; pos[j].vy -= dy;
+  const k = 0.62 * Math.sqrt((W * H) / Math.max(1, n));
+  const steps = 260;
+  let temp = Math.min(W, H) / 8;
+  for (let step = 0; step < steps; step++) {
+    const disp = pos.map(() => ({ x: 0, y: 0 }));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        const d = Math.max(0.5, Math.sqrt(dx * dx + dy * dy));
+        if (d > 3 * k) continue;
+        const f = (k * k) / d;
+        disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f;
+        disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
       }
     }
     for (const [a, b, w] of links) {
       const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
-      const d = Math.max(1, Math.sqrt(dx * dx + dy * dy));
-      const f = ((d - k) / d) * 0.1 * Math.min(3, 1 + Math.log(w));
-      pos[a].vx -= dx * f; pos[a].vy -= dy * f; pos[b].vx += dx * f; pos[b].vy += dy * f;
+      const d = Math.max(0.5, Math.sqrt(dx * dx + dy * dy));
+      const f = ((d * d) / k) * Math.min(2, 0.6 + 0.2 * w);
+      disp[a].x -= (dx / d) * f; disp[a].y -= (dy / d) * f;
+      disp[b].x += (dx / d) * f; disp[b].y += (dy / d) * f;
     }
-    for (const p of pos) {
-      p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
-      const v = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
-      const lim = 12 * temp + 0.5;
-      if (v > lim) { p.vx *= lim / v; p.vy *= lim / v; }
-      p.x = Math.min(W - 80, Math.max(80, p.x + p.vx));
-      p.y = Math.min(H - 34, Math.max(24, p.y + p.vy));
-      p.vx *= 0.5; p.vy *= 0.5;
+    for (let i = 0; i < n; i++) {
+      disp[i].x += (W / 2 - pos[i].x) * 0.1;
+      disp[i].y += (H / 2 - pos[i].y) * 0.1 * Math.min(2, W / H);
+      const d = Math.max(0.01, Math.sqrt(disp[i].x * disp[i].x + disp[i].y * disp[i].y));
+      const m = Math.min(d, temp);
+      pos[i].x = Math.min(W - 70, Math.max(70, pos[i].x + (disp[i].x / d) * m));
+      pos[i].y = Math.min(H - 30, Math.max(22, pos[i].y + (disp[i].y / d) * m));
     }
+    temp = Math.max(0.5, temp * 0.985);
   }
   return { pos, links };
 }
@@ -323,12 +330,13 @@ function networkChart(data, params, W, H) {
     s.appendChild(line);
   }
   const maxN = Math.max(1, ...nodes.map((n) => n.events));
+  const labelled = new Set(nodes.slice().sort((a, b) => b.events - a.events).slice(0, Math.max(12, Math.round(W / 45))).map((n) => n.id));
   nodes.forEach((n, i) => {
     const p = pos[i];
     const r = 6 + 14 * Math.sqrt(n.events / maxN);
     const g = svg('g', { class: 'node', tabindex: 0, transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})` },
       svg('circle', { r, class: 'sector-' + (n.sector || 'X') }),
-      svg('text', { y: r + 13, 'text-anchor': 'middle' }, shorten(n.name, 22)),
+      labelled.has(n.id) ? svg('text', { y: r + 13, 'text-anchor': 'middle' }, shorten(n.name, 22)) : null,
       svg('title', {}, `${n.name}${n.country ? ' (' + n.country + ')' : ''}: ${n.events}`));
     g.addEventListener('click', () => {
       const q = new URLSearchParams(params);
@@ -472,8 +480,8 @@ async function showOverview(main, params) {
   const f = currentFilters(params);
   const interval = params.get('interval') || 'day';
   const tp = new URLSearchParams(f); tp.set('interval', interval);
-  const np = new URLSearchParams(f); np.set('level', params.get('level') || 'actor'); np.set('limit', '40');
-  const ep = new URLSearchParams(f); ep.set('limit', '15');
+  const np = new URLSearchParams(f); np.set('level', params.get('level') || 'actor'); np.set('limit', '24');
+  const ep = new URLSearchParams(f); ep.set('limit', '15'); ep.set('sort', '-date');
   const [tl, net, evs] = await Promise.all([api('timeline', tp), api('network', np), api('events', ep)]);
   const switcher = el('div', { class: 'seg' }, ['day', 'week', 'month'].map((iv) => {
     const p = new URLSearchParams(params); p.set('interval', iv);
@@ -555,11 +563,11 @@ async function showSearch(main, params) {
     snip.appendChild(document.createTextNode(chars.slice(at).join('') + '…'));
     const target = d.events.length ? hashFor('event', d.events[0]) : hashFor('doc', d.id);
     return el('li', { class: 'hit' },
-      el('a', { href: target, class: 'hit-title' }, d.title || firstLine(d.snippet.start === 0 ? d.snippet.text : '') || d.name),
-      el('span', { class: 'muted' }, ' · ' + [d.outlet, d.published].filter(Boolean).join(' · ') + ` · ${d.matches} تطابق`),
+      el('a', { href: target, class: 'hit-title', dir: 'auto' }, d.heading || d.title || d.name),
+      el('div', { class: 'muted small' }, el('bdi', {}, d.outlet || ''), ' · ', el('bdi', { dir: 'ltr' }, (d.published || '').slice(0, 10)), ` · ${d.matches} تطابق · `, el('bdi', { dir: 'ltr' }, d.name)),
       snip);
   });
-  main.replaceChildren(el('div', { class: 'grid2' },
+  main.replaceChildren(el('div', {},
     card(`نتائج البحث عن «${q}»: ${r.documents.length} خبر`, docs.length ? el('ol', { class: 'hits' }, docs) : el('p', { class: 'muted' }, 'لا نتائج.')),
     card('الأحداث في هذه الأخبار', eventTable(r.events))));
 }

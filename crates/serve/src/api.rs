@@ -158,12 +158,16 @@ async fn guard(State(app): State<App>, req: Request, next: Next) -> Response {
             .and_then(|v| v.strip_prefix("Bearer "));
         match (&app.token, auth) {
             (None, _) => {
-                return ApiError {
-                    status: StatusCode::FORBIDDEN,
-                    message: "this server is read-only (start it with --token to allow writes)"
+                let mut r = ApiError {
+                    status: StatusCode::METHOD_NOT_ALLOWED,
+                    message: "this server is read-only: GET and HEAD only (start it with --token \
+                              to allow writes)"
                         .into(),
                 }
-                .into_response()
+                .into_response();
+                r.headers_mut()
+                    .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+                return r;
             }
             (Some(t), Some(a)) if constant_eq(t.as_bytes(), a.as_bytes()) => {}
             (Some(_), _) => {
@@ -351,12 +355,26 @@ async fn meta(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
 }
 
 async fn events(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
-    let p = params(&q, &with_filter(&["offset", "limit"]))?;
+    let p = params(&q, &with_filter(&["offset", "limit", "sort"]))?;
     let filter = p.filter().map_err(ApiError::bad)?;
     let offset = p.num("offset", 0, 1_000_000).map_err(ApiError::bad)?;
     let limit = p.num("limit", 50, 500).map_err(ApiError::bad)?;
+    let newest_first = match p.get("sort").unwrap_or("date") {
+        "date" => false,
+        "-date" => true,
+        s => {
+            return Err(ApiError::bad(format!(
+                "sort must be date or -date, not {s:?}"
+            )))
+        }
+    };
     blocking(&app, move |b, _| {
-        let all = b.events(&filter)?;
+        let mut all = b.events(&filter)?;
+        if newest_first {
+            // newest first, undated last
+            all.reverse();
+            all.sort_by_key(|e| e.event().is_none_or(|e| e.date.is_none()));
+        }
         let page: Vec<Value> = all
             .iter()
             .skip(offset)
@@ -483,6 +501,28 @@ async fn document(
     .await
 }
 
+/// The title, else the first line of article text (not furniture) long enough to be a headline.
+pub fn heading(d: &StoredDoc) -> String {
+    if let Some(t) = d.meta.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_string();
+    }
+    let mut at = 0;
+    for line in d.text.split('\n') {
+        let n = line.chars().count();
+        let furniture = d.furniture.iter().any(|f| f.start <= at && at < f.end);
+        at += n + 1;
+        let t = line.trim();
+        if !furniture && t.chars().count() >= 15 {
+            let mut h: String = t.chars().take(140).collect();
+            if t.chars().count() > 140 {
+                h.push('…');
+            }
+            return h;
+        }
+    }
+    d.meta.name.clone()
+}
+
 /// A window of text around the first matches, with the matches' offsets inside it.
 fn snippet(doc: &DocText, matches: &[(usize, usize)], width: usize) -> Value {
     let Some(&(a, _)) = matches.first() else {
@@ -558,6 +598,7 @@ pub fn search_all(
         let dt = DocText::new(&d.text);
         let mut v = doc_summary(&d.meta);
         if let Some(o) = v.as_object_mut() {
+            o.insert("heading".into(), json!(heading(&d)));
             o.insert("score".into(), json!((h.score * 1000.0).round() / 1000.0));
             o.insert("matches".into(), json!(h.matches.len()));
             o.insert("snippet".into(), snippet(&dt, &h.matches, 90));

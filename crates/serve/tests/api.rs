@@ -264,6 +264,21 @@ fn endpoints_over_the_seeds(addr: SocketAddr) {
         assert!(d[..n] >= from[..n] && d[..n] <= to[..n], "{d}");
     }
 
+    // newest first
+    let (_, n) = get(addr, "/api/events?sort=-date&limit=500");
+    let dates: Vec<&str> = n["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["date"].as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_eq!(n["total"], all.len());
+
+    // an empty range
+    let (st, e) = get(addr, "/api/events?from=2024-01-01&to=2023-01-01");
+    assert_eq!((st, e["total"].as_u64()), (200, Some(0)));
+
     // paginate
     let (_, p1) = get(addr, "/api/events?limit=3&offset=0");
     let (_, p2) = get(addr, "/api/events?limit=3&offset=3");
@@ -467,11 +482,12 @@ fn bad_requests_get_400_with_a_message(addr: SocketAddr) {
         ("/api/search?q=%FF%FE".into(), 400),
         ("/api/search".into(), 400),
         ("/api/events?from=2023-13-45".into(), 400),
-        ("/api/events?from=2024-01-01&to=2023-01-01".into(), 400),
         ("/api/events?limit=-1".into(), 400),
+        ("/api/events?limit=".into(), 400),
         ("/api/events?limit=99999999999999999999999".into(), 400),
         ("/api/events?country=CHINA".into(), 400),
         ("/api/events?bogus=1".into(), 400),
+        ("/api/events?sort=size".into(), 400),
         ("/api/timeline?interval=hour".into(), 400),
         ("/api/network?level=planet".into(), 400),
         ("/api/export?format=xml".into(), 400),
@@ -487,6 +503,8 @@ fn bad_requests_get_400_with_a_message(addr: SocketAddr) {
     }
     // writes: refused without the token, and bodies are limited
     let (st, _, _) = http(addr, "POST", "/api/events", "", "{}");
+    assert_eq!(st, 401);
+    let (st, _, _) = http(addr, "TRACE", "/api/events", "", "");
     assert_eq!(st, 401);
     let big = "x".repeat(64 * 1024);
     let (st, _, _) = http(

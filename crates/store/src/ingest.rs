@@ -78,7 +78,9 @@ impl Store {
     pub fn ingest(&mut self, coder: &Coder, doc: &Document) -> Result<Outcome> {
         let now = now_rfc3339();
         let tx = self.conn.transaction()?;
-        let out = ingest_one(&tx, coder, doc, &now)?;
+        let mut fts = Vec::new();
+        let out = ingest_one(&tx, coder, doc, &now, &mut fts)?;
+        write_fts(&tx, &mut fts)?;
         tx.commit()
             .map_err(|e| StoreError::new(&doc.name, e.to_string()))?;
         Ok(out)
@@ -104,6 +106,7 @@ impl Store {
         let now = now_rfc3339();
         let mut tx = self.conn.transaction()?;
         let mut in_batch = 0usize;
+        let mut fts: Vec<FtsRow> = Vec::new();
         for item in docs {
             let (name, result, bytes) = match item {
                 Err(e) => (
@@ -113,16 +116,17 @@ impl Store {
                 ),
                 Ok(doc) => {
                     let bytes = doc.text.len() as u64;
-                    let mut sp = tx.savepoint()?;
-                    let r = ingest_one(&sp, coder, &doc, &now);
-                    match r {
+                    exec(&tx, "SAVEPOINT doc", [])?;
+                    let before = fts.len();
+                    match ingest_one(&tx, coder, &doc, &now, &mut fts) {
                         Ok(o) => {
-                            sp.commit()?;
+                            exec(&tx, "RELEASE doc", [])?;
                             (doc.name, Ok(o), bytes)
                         }
                         Err(e) => {
-                            sp.rollback()?;
-                            drop(sp);
+                            fts.truncate(before);
+                            exec(&tx, "ROLLBACK TO doc", [])?;
+                            exec(&tx, "RELEASE doc", [])?;
                             (doc.name, Err(e), bytes)
                         }
                     }
@@ -140,11 +144,13 @@ impl Store {
             each(&name, &result, bytes);
             in_batch += 1;
             if in_batch >= batch {
+                write_fts(&tx, &mut fts)?;
                 tx.commit()?;
                 tx = self.conn.transaction()?;
                 in_batch = 0;
             }
         }
+        write_fts(&tx, &mut fts)?;
         tx.commit()?;
         Ok(report)
     }
@@ -227,18 +233,47 @@ pub(crate) fn loose_key(norm: &str) -> String {
     out
 }
 
+/// Run a statement through the connection's statement cache.
+fn exec(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(p)
+}
+
+/// A document's row of the full-text index, written when its batch commits (FTS5 flushes its
+/// pending terms at every savepoint, so writing it per document would cost a segment each).
+pub(crate) struct FtsRow {
+    rowid: i64,
+    body: String,
+    loose: String,
+}
+
+pub(crate) fn write_fts(conn: &Connection, rows: &mut Vec<FtsRow>) -> Result<()> {
+    let mut st =
+        conn.prepare_cached("INSERT INTO doc_fts (rowid, body, loose) VALUES (?1, ?2, ?3)")?;
+    for r in rows.drain(..) {
+        st.execute(params![r.rowid, r.body, r.loose])?;
+    }
+    Ok(())
+}
+
 fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Result<Outcome> {
+fn ingest_one(
+    conn: &Connection,
+    coder: &Coder,
+    doc: &Document,
+    now: &str,
+    fts: &mut Vec<FtsRow>,
+) -> Result<Outcome> {
     let err = |m: String| StoreError::new(&doc.name, m);
     if doc.text.trim().is_empty() {
         return Err(err("empty text: nothing to store".into()));
     }
     let id = content_id(&doc.text);
     let exists = conn
-        .query_row("SELECT 1 FROM documents WHERE id = ?1", [&id], |_| Ok(()))
+        .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?
+        .query_row([&id], |_| Ok(()))
         .optional()?
         .is_some();
     if exists {
@@ -292,15 +327,17 @@ fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Re
                 continue;
             }
             let row: Option<(i64, Option<i64>, Option<i64>)> = conn
-                .query_row(
+                .prepare_cached(
                     "SELECT n, story1, story2 FROM lines WHERE outlet = ?1 AND hash = ?2",
-                    params![outlet, h],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
+                )?
+                .query_row(params![outlet, h], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .optional()?;
             match row {
                 None => {
-                    conn.execute(
+                    exec(
+                        conn,
                         "INSERT INTO lines (outlet, hash, n, story1) VALUES (?1, ?2, 1, ?3)",
                         params![outlet, h, story],
                     )?;
@@ -308,7 +345,8 @@ fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Re
                 Some((n, s1, s2)) => {
                     let known = s1 == Some(story) || s2 == Some(story);
                     if !known && n < RECURRING_STORIES {
-                        conn.execute(
+                        exec(
+                            conn,
                             "UPDATE lines SET n = n + 1, story2 = COALESCE(story2, ?3) \
                              WHERE outlet = ?1 AND hash = ?2",
                             params![outlet, h, story],
@@ -344,11 +382,10 @@ fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Re
     let (version, previous) = match doc.url.as_deref().filter(|u| !u.trim().is_empty()) {
         Some(url) => {
             let prev: Option<(String, u32)> = conn
-                .query_row(
+                .prepare_cached(
                     "SELECT id, version FROM documents WHERE url = ?1 ORDER BY version DESC LIMIT 1",
-                    [url],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                )?
+                .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             match prev {
                 Some((p, v)) => {
@@ -362,7 +399,8 @@ fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Re
     };
 
     let furniture_json = json(&furniture);
-    conn.execute(
+    exec(
+        conn,
         "INSERT INTO documents (id, name, url, outlet, title, published, text, furniture, \
          ingested_at, version, previous, current, story, similarity, minhash) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14)",
@@ -398,10 +436,12 @@ fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Re
         indexed.push('\n');
     }
     let norm = rasd_text::normalize(&indexed);
-    conn.execute(
-        "INSERT INTO doc_fts (rowid, body, loose) VALUES (?1, ?2, ?3)",
-        params![n, norm, loose_key(&norm)],
-    )?;
+    let loose = loose_key(&norm);
+    fts.push(FtsRow {
+        rowid: n,
+        body: norm,
+        loose,
+    });
     if !sig.is_empty() {
         let mut st =
             conn.prepare_cached("INSERT OR IGNORE INTO lsh (band, hash, doc) VALUES (?1, ?2, ?3)")?;
@@ -409,7 +449,8 @@ fn ingest_one(conn: &Connection, coder: &Coder, doc: &Document, now: &str) -> Re
             st.execute(params![band as i64, h, id])?;
         }
     }
-    conn.execute(
+    exec(
+        conn,
         "UPDATE stories SET n_docs = n_docs + 1 WHERE id = ?1",
         [story],
     )?;
@@ -462,7 +503,8 @@ fn find_story(conn: &Connection, sig: &Signature, id: &str) -> Result<(i64, f64)
     match best {
         Some(b) => Ok(b),
         None => {
-            conn.execute(
+            exec(
+                conn,
                 "INSERT INTO stories (first_doc, n_docs) VALUES (?1, 0)",
                 [id],
             )?;
@@ -473,21 +515,21 @@ fn find_story(conn: &Connection, sig: &Signature, id: &str) -> Result<(i64, f64)
 
 /// Mark a document replaced by a newer version: its events stop counting as sources.
 fn supersede(conn: &Connection, doc: &str) -> Result<()> {
-    let changed = conn.execute(
+    let changed = exec(
+        conn,
         "UPDATE documents SET current = 0 WHERE id = ?1 AND current = 1",
         [doc],
     )?;
     if changed == 0 {
         return Ok(());
     }
-    conn.execute(
+    exec(conn,
         "UPDATE stories SET n_docs = n_docs - 1 WHERE id = (SELECT story FROM documents WHERE id = ?1)",
         [doc],
     )?;
-    let outlet: Option<String> =
-        conn.query_row("SELECT outlet FROM documents WHERE id = ?1", [doc], |r| {
-            r.get(0)
-        })?;
+    let outlet: Option<String> = conn
+        .prepare_cached("SELECT outlet FROM documents WHERE id = ?1")?
+        .query_row([doc], |r| r.get(0))?;
     let outlet = outlet.unwrap_or_default();
     type Row = (i64, i64, Option<String>, Option<String>, String, bool);
     let rows: Vec<Row> = {
@@ -509,7 +551,7 @@ fn supersede(conn: &Connection, doc: &str) -> Result<()> {
     };
     for (eid, cid, date, loc, status, headline) in rows {
         let date = date.filter(|d| date_range(d).is_some());
-        conn.execute("UPDATE events SET current = 0 WHERE id = ?1", [eid])?;
+        exec(conn, "UPDATE events SET current = 0 WHERE id = ?1", [eid])?;
         tally_all(
             conn,
             cid,
@@ -567,7 +609,8 @@ fn tally(conn: &Connection, cid: i64, field: &str, value: &str, delta: i64) -> R
         "doc" => "n_docs",
         "outlet" => "n_outlets",
         "headline" => {
-            conn.execute(
+            exec(
+                conn,
                 "UPDATE canonical SET headline = headline + ?2 WHERE id = ?1",
                 params![cid, new - old],
             )?;
@@ -576,7 +619,8 @@ fn tally(conn: &Connection, cid: i64, field: &str, value: &str, delta: i64) -> R
         _ => return Ok(()),
     };
     if step != 0 {
-        conn.execute(
+        exec(
+            conn,
             &format!("UPDATE canonical SET {column} = {column} + ?2 WHERE id = ?1"),
             params![cid, step],
         )?;
@@ -652,7 +696,8 @@ fn refresh(conn: &Connection, cid: i64) -> Result<()> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|s| s.0);
-    conn.execute(
+    exec(
+        conn,
         "UPDATE canonical SET date = ?2, date_lo = ?3, date_hi = ?4, location = ?5, \
          location_country = ?6, status = COALESCE(?7, status) WHERE id = ?1",
         params![cid, date, lo, hi, place, place_country, status],
@@ -728,7 +773,7 @@ fn merge_event(conn: &Connection, doc: &str, seq: usize, e: &Event, outlet: &str
     let cid = match chosen {
         Some(c) => c,
         None => {
-            conn.execute(
+            exec(conn,
                 "INSERT INTO canonical (type, mode, cameo, status, date, date_lo, date_hi, \
                  source, source_id, source_country, source_sector, source_name, \
                  target, target_id, target_country, target_sector, target_name, \

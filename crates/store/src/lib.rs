@@ -586,6 +586,13 @@ impl Store {
         let err = |e: rusqlite::Error| StoreError::new(shown, e.to_string());
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(err)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        // stable plans: without this, binding a value re-prepares some cached statements
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .map_err(err)?;
         // journal_mode returns a row
         let _: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
