@@ -73,7 +73,13 @@ struct Ctx<'a> {
 
 fn value_str(v: &Value) -> String {
     match v {
-        Value::Range { from, .. } => value_str(from),
+        // a span of months within one year (a season, a quarter) dates an event to that year
+        Value::Range { from, to } => match (from.as_ref(), to.as_ref()) {
+            (Value::Month { y: a, m: ma }, Value::Month { y: b, m: mb }) if a == b && ma != mb => {
+                a.to_string()
+            }
+            _ => value_str(from),
+        },
         v => v.to_string(),
     }
 }
@@ -1014,9 +1020,27 @@ impl Ctx<'_> {
                 .filter_map(|a| a.country.clone())
                 .collect()
         };
-        let title_ev: Option<usize> = self
-            .title
-            .and_then(|t| events.iter().position(|(e, si, _)| *si == t && complete(e)));
+        // the title's first event: its main clause comes first («حزب الله اتهمها بالضعف: ...»)
+        let title_ev: Option<usize> = self.title.and_then(|t| {
+            let first = events.iter().position(|(_, si, _)| *si == t);
+            let first_complete = events.iter().position(|(e, si, _)| *si == t && complete(e));
+            match (first, first_complete) {
+                // an incomplete first event leads only if the lead completes it
+                (Some(f), Some(c)) if f != c => {
+                    let fe = &events[f].0;
+                    let fc = countries(fe);
+                    let completed = (0..events.len()).any(|i| {
+                        self.lead.contains(&events[i].1)
+                            && complete(&events[i].0)
+                            && events[i].0.kind == fe.kind
+                            && countries(&events[i].0).iter().any(|c| fc.contains(c))
+                    });
+                    Some(if completed { f } else { c })
+                }
+                (_, Some(c)) => Some(c),
+                _ => None,
+            }
+        });
         let lead: Vec<usize> = (0..events.len())
             .filter(|&i| self.lead.contains(&events[i].1) && complete(&events[i].0))
             .collect();

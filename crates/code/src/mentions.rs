@@ -826,7 +826,7 @@ pub(crate) fn analyse(
             .forms(i)
             .iter()
             .zip(tforms.skeletons(i))
-            .filter(|((_, _, future), _)| !future)
+            .filter(|((_, _, kind), _)| *kind == rasd_dict::PLAIN)
             .find_map(|((f, _, _), sk)| alias.get(f).or_else(|| alias_skel.get(sk)).copied());
         if let Some((mi, first)) = hit {
             if first < i {

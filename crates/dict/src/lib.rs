@@ -191,25 +191,45 @@ pub fn form_keys(form: &str) -> Vec<String> {
     keys
 }
 
+/// A token form as written (clitics removed).
+pub const PLAIN: u8 = 0;
+/// A verb form with the future prefix «س» removed.
+pub const FUTURE: u8 = 1;
+/// A verb form with an object pronoun («ها», «هم», «هما», «كم») removed.
+pub const SUFFIXED: u8 = 2;
+
 /// The match forms of every token of a text: clitic-stripped forms (with the future prefix «س» of
 /// verbs as a separate form) and their loose skeletons. Computed once per text.
 #[derive(Debug, Clone, Default)]
 pub struct TokenForms {
-    forms: Vec<Vec<(String, Clitics, bool)>>,
+    forms: Vec<Vec<(String, Clitics, u8)>>,
     skels: Vec<Vec<String>>,
 }
 
 impl TokenForms {
     /// The forms of `toks` (tokens of the normalised text `norm`).
     pub fn new(norm: &str, toks: &[Token]) -> Self {
-        let forms: Vec<Vec<(String, Clitics, bool)>> = toks
+        let forms: Vec<Vec<(String, Clitics, u8)>> = toks
             .iter()
             .map(|t| {
                 let text = t.text(norm);
-                let mut v: Vec<(String, Clitics, bool)> = clitic_forms(text)
+                let mut v: Vec<(String, Clitics, u8)> = clitic_forms(text)
                     .into_iter()
-                    .map(|(f, c)| (f, c, false))
+                    .map(|(f, c)| (f, c, PLAIN))
                     .collect();
+                // an object pronoun on a verb: «اتهمها» → «اتهم», «استقبلهم» → «استقبل» (triggers only)
+                let plain = v.len();
+                for k in 0..plain {
+                    let (f, c) = (v[k].0.clone(), v[k].1);
+                    if let Some(stem) = ["هما", "ها", "هم", "كم"]
+                        .iter()
+                        .find_map(|suf| f.strip_suffix(suf))
+                    {
+                        if stem.chars().count() >= 3 {
+                            v.push((stem.to_string(), c, SUFFIXED));
+                        }
+                    }
+                }
                 // future prefix س on imperfective verbs: سيزور → يزور
                 let lit: Vec<char> = text.chars().collect();
                 let base = if matches!(lit.first(), Some('و') | Some('ف')) {
@@ -228,7 +248,7 @@ impl TokenForms {
                             conj: base == 1,
                             ..Default::default()
                         },
-                        true,
+                        FUTURE,
                     ));
                 }
                 v
@@ -241,8 +261,9 @@ impl TokenForms {
         TokenForms { forms, skels }
     }
 
-    /// The forms of token `i`: (form, its clitics, whether it is a future verb form).
-    pub fn forms(&self, i: usize) -> &[(String, Clitics, bool)] {
+    /// The forms of token `i`: (form, its clitics, [`PLAIN`], [`FUTURE`] (the prefix «س» removed) or
+    /// [`SUFFIXED`] (an object pronoun removed); the last two match triggers only).
+    pub fn forms(&self, i: usize) -> &[(String, Clitics, u8)] {
         &self.forms[i]
     }
 
@@ -485,11 +506,11 @@ impl Dict {
         &self,
         id: usize,
         i: usize,
-        forms: &[Vec<(String, Clitics, bool)>],
+        forms: &[Vec<(String, Clitics, u8)>],
         skels: &[Vec<String>],
         loose: bool,
         cl: Clitics,
-        future: bool,
+        form_kind: u8,
     ) -> Option<Match> {
         let e = &self.entries[id];
         if i + e.keys.len() > forms.len() {
@@ -500,9 +521,9 @@ impl Dict {
             let fs = &forms[i + j];
             let exact = if j == 0 {
                 fs.iter()
-                    .any(|(f, c, fu)| f == key && *c == cl && *fu == future)
+                    .any(|(f, c, k)| f == key && *c == cl && *k == form_kind)
             } else {
-                fs.iter().any(|(f, _, fu)| f == key && !fu)
+                fs.iter().any(|(f, _, k)| f == key && *k == PLAIN)
             };
             if exact {
                 continue;
@@ -513,7 +534,11 @@ impl Dict {
             }
             return None;
         }
-        if future && !matches!(e.target, EntryRef::Trigger(_)) {
+        if form_kind != PLAIN && !matches!(e.target, EntryRef::Trigger(_)) {
+            return None;
+        }
+        // an object pronoun belongs after the whole trigger, not inside a multi-word one
+        if form_kind == SUFFIXED && e.keys.len() > 1 {
             return None;
         }
         Some(Match {
@@ -522,7 +547,7 @@ impl Dict {
             entry: e.target,
             fuzzy,
             clitics: cl,
-            future,
+            future: form_kind == FUTURE,
         })
     }
 }

@@ -151,3 +151,24 @@ fn arabic_words_are_not_matched_loosely() {
         .iter()
         .any(|(_, e, _)| matches!(e, EntryRef::Person(_))));
 }
+
+#[test]
+fn object_pronouns_on_triggers_only() {
+    // (text, is a trigger found)
+    let d = Dict::from_sources(&[("mini.toml", MINI)]).unwrap();
+    let rows = [
+        ("يزورها", true),
+        ("ويزورهم", true),
+        ("سيزورهما", false), // the future prefix and a pronoun together are not read
+        ("الصينها", false),  // nouns never lose a pronoun
+    ];
+    for (text, want) in rows {
+        let got = found(&d, text)
+            .iter()
+            .any(|(_, e, _)| matches!(e, EntryRef::Trigger(_)));
+        assert_eq!(got, want, "{text}");
+    }
+    assert!(!found(&d, "الصينها")
+        .iter()
+        .any(|(_, e, _)| matches!(e, EntryRef::Country(_))));
+}
