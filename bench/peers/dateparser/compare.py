@@ -224,7 +224,7 @@ def main():
                 f.write(json.dumps(dict(id=d["id"], text=d["text"],
                                         anchor=d["anchor"].isoformat() if d["anchor"] else "-",
                                         anchor_kind="published"), ensure_ascii=False) + "\n")
-        c_rasd, c_stats = run_rasd(args.rasd, batch, max(1, args.rounds // 5))
+        c_rasd, c_stats = run_rasd(args.rasd, batch, args.rounds)
         c_dp_time = float("inf")
         c_dp = {}
         for _ in range(args.dp_rounds):

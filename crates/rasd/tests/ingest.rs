@@ -379,3 +379,49 @@ fn html_pages_and_warc_archives_are_ingested_and_deduplicated() {
     assert!(ok && jsonl(&out).len() == 1, "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_killed_ingest_keeps_its_committed_batches_and_resumes() {
+    const OUTLETS: [&str; 3] = ["A", "B", "C"];
+    let dir = tmp("kill");
+    let input = dir.join("many.jsonl");
+    let n = 400;
+    let mut lines = String::new();
+    for i in 0..n {
+        let rec = serde_json::json!({
+            "id": format!("r{i}"),
+            "text": format!("{REPORT}\nتحديث رقم {i}: وأضاف المسؤول أن المباحثات تناولت ملفات عدة."),
+            "outlet": OUTLETS[i % 3],
+        });
+        lines.push_str(&format!("{rec}\n"));
+    }
+    std::fs::write(&input, lines).unwrap();
+    let db = dir.join("rasd.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(["ingest", "--batch", "10", "--db", s(&db), s(&input)])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let stored = || -> u64 {
+        rasd_store::Store::open_read_only(&db)
+            .and_then(|st| st.counts())
+            .map(|c| c.documents)
+            .unwrap_or(0)
+    };
+    while stored() < 20 && start.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let kept = stored();
+    assert!(kept >= 20, "{kept}");
+    let (ok, _, err) = rasd(&["ingest", "--db", s(&db), s(&input)]);
+    assert!(ok, "{err}");
+    let c = rasd_store::Store::open_read_only(&db)
+        .unwrap()
+        .counts()
+        .unwrap();
+    assert_eq!(c.documents, n as u64, "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -141,6 +141,32 @@ pub trait Backend: Send + Sync + 'static {
     fn documents(&self) -> Result<Vec<DocMeta>, BackendError>;
 }
 
+/// The first and last day (`YYYY-MM-DD`) of a date given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn day_range(d: &str) -> Option<(String, String)> {
+    let p: Vec<u32> = d
+        .split('-')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
+    let days = |y: u32, m: u32| match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    match p.as_slice() {
+        [y] => Some((format!("{y:04}-01-01"), format!("{y:04}-12-31"))),
+        [y, m] if (1..=12).contains(m) => Some((
+            format!("{y:04}-{m:02}-01"),
+            format!("{y:04}-{m:02}-{:02}", days(*y, *m)),
+        )),
+        [y, m, d] => {
+            let s = format!("{y:04}-{m:02}-{d:02}");
+            Some((s.clone(), s))
+        }
+        _ => None,
+    }
+}
+
 fn words_in(hay: &str, needle: &str) -> bool {
     let h = rasd_text::normalize(hay);
     rasd_text::normalize(needle)
@@ -197,19 +223,18 @@ impl Filter {
             return false;
         }
         if self.from.is_some() || self.to.is_some() {
-            let Some(d) = ev.date.as_deref() else {
+            // the event's date must lie wholly inside the range: «2023-03» is inside
+            // [2023-03-01, 2023-03-31] but not inside [2023-03-15, 2023-12-31]
+            let Some((lo, hi)) = ev.date.as_deref().and_then(day_range) else {
                 return false;
             };
-            if let Some(f) = &self.from {
-                // a month-precision date «2023-03» is inside a range that starts on 2023-03-15
-                let n = d.len().min(f.len());
-                if d[..n] < f[..n] {
+            if let Some(f) = self.from.as_deref().and_then(day_range) {
+                if lo < f.0 {
                     return false;
                 }
             }
-            if let Some(t) = &self.to {
-                let n = d.len().min(t.len());
-                if d[..n] > t[..n] {
+            if let Some(t) = self.to.as_deref().and_then(day_range) {
+                if hi > t.1 {
                     return false;
                 }
             }

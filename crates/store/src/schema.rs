@@ -1,6 +1,6 @@
 //! The database schema and its migrations.
 //!
-//! # SCHEMA (version 1)
+//! # SCHEMA (version 2)
 //!
 //! | table | one row per | key columns |
 //! |---|---|---|
@@ -15,13 +15,17 @@
 //! | `seen` | feed item already fetched | `(feed, item)` → `doc`, `seen_at` |
 //! | `meta` | setting | `key` → `value` |
 //!
+//! Version 2 adds the index `documents_name`.
+//!
 //! `PRAGMA user_version` holds the number of migration steps applied; [`migrate`] applies the
 //! missing ones, each in its own transaction.
 
 use rusqlite::Connection;
 
 /// The migration steps, in order. Step `i` brings the database from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the tables
+    r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE stories (
     id INTEGER PRIMARY KEY,
@@ -125,7 +129,10 @@ CREATE TABLE seen (
     seen_at TEXT NOT NULL,
     PRIMARY KEY (feed, item)
 ) WITHOUT ROWID;
-"#];
+"#,
+    // 2: `document(name)` and `rasd show NAME` look documents up by name
+    "CREATE INDEX documents_name ON documents(name);",
+];
 
 /// The schema version this build writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -149,4 +156,42 @@ pub fn migrate(conn: &mut Connection) -> Result<(), String> {
         tx.commit().map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_database_is_migrated_step_by_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1").unwrap();
+        conn.execute(
+            "INSERT INTO stories (first_doc, n_docs) VALUES ('x', 1)",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, VERSION);
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "data kept");
+        let idx: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'documents_name'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(idx, 1);
+        // migrating again does nothing; a newer database is refused
+        migrate(&mut conn).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99").unwrap();
+        assert!(migrate(&mut conn).unwrap_err().contains("newer"));
+    }
 }
