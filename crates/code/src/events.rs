@@ -416,8 +416,17 @@ impl Ctx<'_> {
                             None => m,
                         }
                     };
+                    // «أكد الجانبان رفضهما للعقوبات الأمريكية»: the pair acts on a third party
+                    let third = rest.iter().find(|m| {
+                        !matches!(m.kind, Kind::Pair | Kind::OwnCountry)
+                            && m.actor.country != a.actor.country
+                            && m.actor.country != b.actor.country
+                    });
                     src = Some(holder(a));
-                    tgt = Some(holder(b));
+                    tgt = Some(match third {
+                        Some(t) => (*t).clone(),
+                        None => holder(b),
+                    });
                 }
             }
         }

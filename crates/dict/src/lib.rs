@@ -517,6 +517,7 @@ impl Dict {
             return None;
         }
         let mut fuzzy = false;
+        let mut exact_words = 0;
         for (j, key) in e.keys.iter().enumerate() {
             let fs = &forms[i + j];
             let exact = if j == 0 {
@@ -526,12 +527,23 @@ impl Dict {
                 fs.iter().any(|(f, _, k)| f == key && *k == PLAIN)
             };
             if exact {
+                exact_words += 1;
                 continue;
             }
-            if loose && e.fuzzy_ok && skels[i + j].iter().any(|s| *s == e.skels[j]) {
+            // a word matched loosely has four letters at least («عند» is not «عناد»)
+            if loose
+                && e.fuzzy_ok
+                && fs.first().is_some_and(|(f, _, _)| f.chars().count() >= 4)
+                && skels[i + j].iter().any(|s| *s == e.skels[j])
+            {
                 fuzzy = true;
                 continue;
             }
+            return None;
+        }
+        // a name of several words matched loosely keeps one word as written («الجمعة عند» is not
+        // «جمعة عناد»; «شى جين بينج» is «شي جين بينغ»)
+        if fuzzy && e.keys.len() > 1 && exact_words == 0 {
             return None;
         }
         if form_kind != PLAIN && !matches!(e.target, EntryRef::Trigger(_)) {

@@ -142,6 +142,12 @@ fn arabic_words_are_not_matched_loosely() {
             .collect();
         assert!(orgs.is_empty(), "{text}: {orgs:?}");
     }
+    // nor common words that look like a name of several words («الجمعة عند» ≠ «جمعة عناد»)
+    let people: Vec<_> = found(&d, "يلتقي الزعيمان الجمعة عند الخط الفاصل")
+        .into_iter()
+        .filter(|(_, e, _)| matches!(e, EntryRef::Person(_)))
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
     // while transliterated names still match loosely
     let mini = Dict::from_sources(&[("mini.toml", MINI)]).unwrap();
     assert!(found(&mini, "شانغهاي")
