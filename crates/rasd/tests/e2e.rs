@@ -57,10 +57,10 @@ fn seeds_match_the_gold() {
         .split('/')
         .map(|x| x.trim().parse().unwrap())
         .collect();
-    // the bar is 80%; this guards what is reached today (4 of 9) against regressions
+    // the bar is 80%; this guards what is reached today (7 of 9) against regressions
     assert!(
-        also[0] * 9 >= also[1] * 4,
-        "at least 4/9 of the seeds' also events: {last}"
+        also[0] * 9 >= also[1] * 7,
+        "at least 7/9 of the seeds' also events: {last}"
     );
 }
 
