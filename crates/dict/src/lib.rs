@@ -40,6 +40,13 @@ impl Hasher for Fnv {
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash of a word.
+fn fnv(s: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
 use std::path::Path;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -130,6 +137,9 @@ pub struct Dict {
     entries: Vec<Entry>,
     exact: FastMap<String, Vec<usize>>,
     loose: FastMap<String, Vec<usize>>,
+    /// entries of several words, by the hashes of their first two keys
+    exact2: HashMap<(u64, u64), Vec<usize>, BuildHasherDefault<Fnv>>,
+    loose2: HashMap<(u64, u64), Vec<usize>, BuildHasherDefault<Fnv>>,
     iso: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
     org_by_id: HashMap<String, usize>,
@@ -204,6 +214,8 @@ pub const SUFFIXED: u8 = 2;
 pub struct TokenForms {
     forms: Vec<Vec<(String, Clitics, u8)>>,
     skels: Vec<Vec<String>>,
+    /// FNV hashes of the plain forms and of their skeletons (for the second word of a name)
+    hashes: Vec<Vec<(u64, u64)>>,
 }
 
 impl TokenForms {
@@ -258,7 +270,22 @@ impl TokenForms {
             .iter()
             .map(|fs| fs.iter().map(|(f, _, _)| skeleton(f)).collect())
             .collect();
-        TokenForms { forms, skels }
+        let hashes = forms
+            .iter()
+            .zip(&skels)
+            .map(|(fs, ss)| {
+                fs.iter()
+                    .zip(ss)
+                    .filter(|((_, _, k), _)| *k == PLAIN)
+                    .map(|((f, _, _), sk)| (fnv(f), fnv(sk)))
+                    .collect()
+            })
+            .collect();
+        TokenForms {
+            forms,
+            skels,
+            hashes,
+        }
     }
 
     /// The forms of token `i`: (form, its clitics, [`PLAIN`], [`FUTURE`] (the prefix «س» removed) or
@@ -333,6 +360,8 @@ impl Dict {
             entries: Vec::new(),
             exact: FastMap::default(),
             loose: FastMap::default(),
+            exact2: HashMap::default(),
+            loose2: HashMap::default(),
             iso: HashMap::new(),
             place_by_name: HashMap::new(),
             org_by_id: HashMap::new(),
@@ -345,7 +374,14 @@ impl Dict {
             }
             let skels: Vec<String> = keys.iter().map(|k| skeleton(k)).collect();
             let id = d.entries.len();
-            d.exact.entry(keys[0].clone()).or_default().push(id);
+            if keys.len() == 1 {
+                d.exact.entry(keys[0].clone()).or_default().push(id);
+            } else {
+                d.exact2
+                    .entry((fnv(&keys[0]), fnv(&keys[1])))
+                    .or_default()
+                    .push(id);
+            }
             // Loose matching is for transliterated foreign names: several words of a person's or a
             // place's name, or a single long place name (شنغهاي / شانغهاي). Names made of Arabic
             // words (ministries, states) must match exactly, or «وزير» would match «وزارة».
@@ -362,7 +398,14 @@ impl Dict {
                     longest >= 4 && matches!(target, EntryRef::Place(_) | EntryRef::Capital(_))
                 };
             if fuzzy_ok {
-                d.loose.entry(skels[0].clone()).or_default().push(id);
+                if keys.len() == 1 {
+                    d.loose.entry(skels[0].clone()).or_default().push(id);
+                } else {
+                    d.loose2
+                        .entry((fnv(&skels[0]), fnv(&skels[1])))
+                        .or_default()
+                        .push(id);
+                }
             }
             d.entries.push(Entry {
                 keys,
@@ -492,6 +535,27 @@ impl Dict {
                             if !seen.contains(&(id, m.last)) {
                                 seen.push((id, m.last));
                                 out.push(m);
+                            }
+                        }
+                    }
+                }
+                // names of several words: looked up by their first two words
+                if let Some(next) = tf.hashes.get(i + 1) {
+                    let (h0, s0) = (fnv(f), fnv(&skels[i][fi]));
+                    for &(h1, s1) in next {
+                        for (loose, ids) in [
+                            (false, self.exact2.get(&(h0, h1))),
+                            (true, self.loose2.get(&(s0, s1))),
+                        ] {
+                            for &id in ids.into_iter().flatten() {
+                                if let Some(m) =
+                                    self.try_entry(id, i, forms, skels, loose, *cl, *fut)
+                                {
+                                    if !seen.contains(&(id, m.last)) {
+                                        seen.push((id, m.last));
+                                        out.push(m);
+                                    }
+                                }
                             }
                         }
                     }
