@@ -402,8 +402,8 @@ fn ingest_one(
     exec(
         conn,
         "INSERT INTO documents (id, name, url, outlet, title, published, text, furniture, \
-         ingested_at, version, previous, current, story, similarity, minhash) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14)",
+         ingested_at, version, previous, current, story, similarity, minhash, arabic) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15)",
         params![
             id,
             doc.name,
@@ -418,7 +418,8 @@ fn ingest_one(
             previous,
             story,
             similarity,
-            sig.to_bytes()
+            sig.to_bytes(),
+            rasd_read::arabic_ratio(&doc.text)
         ],
     )?;
     let n = conn.last_insert_rowid();

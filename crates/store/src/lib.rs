@@ -63,6 +63,9 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// Below this share of Arabic letters a document is flagged as not Arabic.
+pub const NOT_ARABIC: f64 = 0.5;
+
 /// Result of the store.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
@@ -322,6 +325,10 @@ pub struct DocumentView {
     pub story: i64,
     /// Estimated similarity to the story's closest earlier document (1 for the first).
     pub similarity: f64,
+    /// Share of Arabic letters among its letters; under [`NOT_ARABIC`] it is flagged as not an
+    /// Arabic text (stored, but no events are expected). `None` for documents stored before
+    /// schema version 3.
+    pub arabic: Option<f64>,
     /// The original text.
     pub text: String,
     /// Furniture lines (char offsets into `text`).

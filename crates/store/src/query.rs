@@ -262,7 +262,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT id, name, url, outlet, title, published, ingested_at, version, previous, \
-                 current, story, similarity, text, furniture FROM documents \
+                 current, story, similarity, text, furniture, arabic FROM documents \
                  WHERE id = ?1 OR (name = ?1 AND NOT EXISTS (SELECT 1 FROM documents WHERE id = ?1)) \
                  ORDER BY current DESC, version DESC LIMIT 1",
                 [id],
@@ -282,6 +282,7 @@ impl Store {
                         current: r.get(9)?,
                         story: r.get(10)?,
                         similarity: r.get(11)?,
+                        arabic: r.get(14)?,
                         text: r.get(12)?,
                         furniture: furniture
                             .into_iter()

@@ -1,6 +1,6 @@
 //! The database schema and its migrations.
 //!
-//! # SCHEMA (version 2)
+//! # SCHEMA (version 3)
 //!
 //! | table | one row per | key columns |
 //! |---|---|---|
@@ -15,7 +15,8 @@
 //! | `seen` | feed item already fetched | `(feed, item)` → `doc`, `seen_at` |
 //! | `meta` | setting | `key` → `value` |
 //!
-//! Version 2 adds the index `documents_name`.
+//! Version 2 adds the index `documents_name`; version 3 the column `documents.arabic` (share of
+//! Arabic letters among the letters of the text; `NULL` for documents stored before it).
 //!
 //! `PRAGMA user_version` holds the number of migration steps applied; [`migrate`] applies the
 //! missing ones, each in its own transaction.
@@ -132,6 +133,8 @@ CREATE TABLE seen (
 "#,
     // 2: `document(name)` and `rasd show NAME` look documents up by name
     "CREATE INDEX documents_name ON documents(name);",
+    // 3: the share of Arabic letters of each document (under 0.5: flagged as not Arabic)
+    "ALTER TABLE documents ADD COLUMN arabic REAL;",
 ];
 
 /// The schema version this build writes.

@@ -364,6 +364,21 @@ fn queries_filter_count_and_aggregate() {
 }
 
 #[test]
+fn a_non_arabic_text_is_stored_and_flagged() {
+    let mut s = Store::open_in_memory().unwrap();
+    let english = "Foreign ministers of China and Russia met in Moscow on Wednesday.";
+    let o = s.ingest(coder(), &doc("en", english)).unwrap();
+    let Outcome::Added { id, events, .. } = o else {
+        panic!("{o:?}")
+    };
+    assert_eq!(events, 0);
+    let d = s.document(&id).unwrap().unwrap();
+    assert!(d.arabic.unwrap() < NOT_ARABIC);
+    s.ingest(coder(), &doc("a", REPORT)).unwrap();
+    assert!(s.document("a").unwrap().unwrap().arabic.unwrap() > 0.9);
+}
+
+#[test]
 fn a_file_store_reopens_and_refuses_garbage() {
     let dir = std::env::temp_dir().join(format!("rasd-store-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
