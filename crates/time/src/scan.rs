@@ -2279,6 +2279,16 @@ impl<'a> P<'a> {
         }
         // «الصيف الماضي», «الصيف المقبل», «الصيف الجاري»
         if let Some((sk, m)) = self.form_in(i, SEASONS_DEF) {
+            // «في الخريف» alone: the season of the anchor's year (winter, across two years, keeps none)
+            // («في الربيع العربي», «في الخريف العمر» are not seasons)
+            if self.rel_word(i + 1).is_none()
+                && i > 0
+                && self.is(i - 1, &["في"])
+                && !self.is(i + 1, &["العربي", "الاول", "الثاني", "الاخر", "العمر"])
+            {
+                let (v, basis) = self.anchored(|a| range(a.y, m));
+                return Some(self.mk(i, sk, i + 1, v, Grain::Quarter, basis, vec![]));
+            }
             let rel = self.rel_word(i + 1)?;
             let (v, basis) = self.anchored(|a| {
                 let y = match rel {
