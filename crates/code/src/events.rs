@@ -297,6 +297,27 @@ impl Ctx<'_> {
         if trig.kind == "CONSULT" && self.inviting_verb(tm).is_some() {
             return None;
         }
+        // a condition is not an event: «إذا رفض», «في حال رفضت», «لو زار», «إن رفض» (إنْ + a perfective)
+        let word = |k: usize| {
+            if k < tm.first && k >= s0 {
+                an.tok_text(k)
+            } else {
+                ""
+            }
+        };
+        let p1 = tm.first.checked_sub(1).map(word).unwrap_or("");
+        let p2 = tm.first.checked_sub(2).map(word).unwrap_or("");
+        let perfective = trig.pos == "verb"
+            && !an
+                .tok_text(tm.first)
+                .trim_start_matches(['و', 'ف'])
+                .starts_with(['ي', 'ت', 'ن']);
+        if matches!(p1, "اذا" | "لو" | "لولا" | "حال" | "حاله")
+            || (p2 == "في" && matches!(p1, "حال" | "حاله"))
+            || (p1 == "ان" && perfective)
+        {
+            return None;
+        }
         // clause start: after the last complementizer before the trigger
         // (or after a colon: «بولتون: ترمب سيطرح ...»)
         let mut cs = s0;

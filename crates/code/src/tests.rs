@@ -203,6 +203,26 @@ fn pair_words_with_a_role_name_the_two_leaders() {
 }
 
 #[test]
+fn conditions_are_not_events() {
+    // (text, the event type that must not be coded)
+    let rows = [
+        ("قال الوزير إن بلاده سترد إذا رفضت إيران المقترح.", "REJECT"),
+        (
+            "في حال رفضت المجموعات المسلحة الانسحاب فإن الجيش سيتدخل.",
+            "REJECT",
+        ),
+        (
+            "حذر الرئيس المصري من أنه إن رفضت إثيوبيا الاتفاق فستتحمل العواقب.",
+            "REJECT",
+        ),
+    ];
+    for (text, kind) in rows {
+        let evs = code(text, "2020-01-01");
+        assert!(evs.iter().all(|e| e.kind != kind), "{text}: {evs:#?}");
+    }
+}
+
+#[test]
 fn evidence_points_into_the_text() {
     let text = "قال وزير الخارجية الصيني إن الصين مستعدة للعمل مع روسيا لتعزيز التعاون.";
     let chars: Vec<char> = text.chars().collect();
