@@ -106,7 +106,16 @@ fn canonical_as_event(c: &CanonicalEvent) -> Option<rasd_code::Event> {
             names.push(&s.doc_name);
         }
     }
-    let mut e = as_event(first, names.join(";"));
+    let shown = if names.len() > 3 {
+        format!(
+            "{};… (+{} more)",
+            names[..3].join(";"),
+            c.n_sources.saturating_sub(3)
+        )
+    } else {
+        names.join(";")
+    };
+    let mut e = as_event(first, shown);
     e.headline = c.headline;
     e.date = c.date.clone();
     e.status = c.status.clone();

@@ -367,7 +367,7 @@ pub struct Story {
     pub outlets: Vec<String>,
     /// The documents, in ingest order (at most 100).
     pub docs: Vec<StoryDoc>,
-    /// The canonical headline events of its documents.
+    /// The canonical headline events of its documents (of those listed in `docs`).
     pub headlines: Vec<i64>,
 }
 

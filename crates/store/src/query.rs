@@ -352,13 +352,20 @@ impl Store {
                 }
             }
         }
+        // the headline events of the documents listed
         let mut hl = self.conn.prepare_cached(
-            "SELECT DISTINCT e.canonical FROM events e JOIN documents d ON d.id = e.doc \
-             WHERE d.story = ?1 AND d.current = 1 AND e.headline = 1 ORDER BY e.canonical LIMIT 100",
+            "SELECT canonical FROM events WHERE doc = ?1 AND headline = 1 AND current = 1",
         )?;
-        let headlines: Vec<i64> = hl
-            .query_map([id], |r| r.get(0))?
-            .collect::<std::result::Result<_, _>>()?;
+        let mut headlines: Vec<i64> = Vec::new();
+        for d in &docs {
+            for c in hl.query_map([&d.id], |r| r.get::<_, i64>(0))? {
+                let c = c?;
+                if !headlines.contains(&c) {
+                    headlines.push(c);
+                }
+            }
+        }
+        headlines.sort_unstable();
         Ok(Story {
             id,
             n_docs: n_docs.max(0) as u64,

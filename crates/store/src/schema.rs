@@ -1,6 +1,6 @@
 //! The database schema and its migrations.
 //!
-//! # SCHEMA (version 3)
+//! # SCHEMA (version 4)
 //!
 //! | table | one row per | key columns |
 //! |---|---|---|
@@ -16,7 +16,8 @@
 //! | `meta` | setting | `key` → `value` |
 //!
 //! Version 2 adds the index `documents_name`; version 3 the column `documents.arabic` (share of
-//! Arabic letters among the letters of the text; `NULL` for documents stored before it).
+//! Arabic letters among the letters of the text; `NULL` for documents stored before it); version 4
+//! the index `documents_story_n`.
 //!
 //! `PRAGMA user_version` holds the number of migration steps applied; [`migrate`] applies the
 //! missing ones, each in its own transaction.
@@ -135,6 +136,8 @@ CREATE TABLE seen (
     "CREATE INDEX documents_name ON documents(name);",
     // 3: the share of Arabic letters of each document (under 0.5: flagged as not Arabic)
     "ALTER TABLE documents ADD COLUMN arabic REAL;",
+    // 4: a story's documents in ingest order without reading the rest of a large story
+    "CREATE INDEX documents_story_n ON documents(story, current, n);",
 ];
 
 /// The schema version this build writes.
