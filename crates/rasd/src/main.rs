@@ -109,11 +109,15 @@ enum Cmd {
     Show(show::Args),
     /// Poll news feeds, fetch their new items and ingest them (restart-safe).
     Watch(watch::Args),
-    /// The main job: code ../shared/corpus (seeds and dev), show the events, and score them.
+    /// The main job: code ../shared/corpus (seeds and dev), score them, store them in the default
+    /// store (rasd.db) and show its stories; then `rasd serve` shows them in a browser.
     Demo {
         /// The corpus root (holding seeds/ and dev/), default ../shared/corpus.
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// The store to fill (SQLite file; ingesting again adds nothing).
+        #[arg(long, default_value = "rasd.db")]
+        db: PathBuf,
     },
 }
 
@@ -286,7 +290,7 @@ fn run() -> Result<bool, String> {
         Cmd::Stories(a) => stories::run(a),
         Cmd::Show(a) => show::run(a),
         Cmd::Watch(a) => watch::run(a, &cli.dict),
-        Cmd::Demo { corpus } => {
+        Cmd::Demo { corpus, db } => {
             let coder = load_coder(&cli.dict)?;
             let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));
             if !root.is_dir() {
@@ -328,8 +332,41 @@ fn run() -> Result<bool, String> {
                     let report = eval::score(&gold, &dir, &events)?;
                     println!("{}", report.lines().last().unwrap_or(""));
                 }
-                ok &= errors == 0;
+                // into the store: one event with all its sources, stories of near-duplicates
+                let mut store = rasd_store::Store::open(&db).map_err(|e| e.to_string())?;
+                let report = store
+                    .ingest_stream(
+                        &coder,
+                        docs.into_iter().map(Ok),
+                        &rasd_store::IngestOptions::default(),
+                        |_, _, _| {},
+                    )
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "stored in {}: {} new documents, {} already there",
+                    db.display(),
+                    report.added,
+                    report.duplicates
+                );
+                ok &= errors == 0 && report.failed == 0;
             }
+            let store = rasd_store::Store::open(&db).map_err(|e| e.to_string())?;
+            let c = store.counts().map_err(|e| e.to_string())?;
+            println!(
+                "== {}: {} documents, {} events coded, {} distinct events, {} stories ({} told by several documents)",
+                db.display(),
+                c.current_documents,
+                c.events,
+                c.canonical_events,
+                c.stories,
+                c.multi_doc_stories
+            );
+            println!(
+                "next: rasd serve --db {} (http://127.0.0.1:8080), rasd search --db {} \"بوتين\", rasd events --db {} --format table",
+                db.display(),
+                db.display(),
+                db.display()
+            );
             Ok(ok)
         }
     }
