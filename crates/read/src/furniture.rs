@@ -624,10 +624,11 @@ fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
         return false;
     }
     let follow = lx.follow_starts.contains(&toks[0]);
-    let objects = toks
-        .iter()
-        .any(|t| lx.follow_objects.contains(t) || lx.follow_objects.contains(bare(t)));
-    if follow && words <= 25 && (has_platform(toks, lx) || objects) {
+    let objects = || {
+        toks.iter()
+            .any(|t| lx.follow_objects.contains(t) || lx.follow_objects.contains(bare(t)))
+    };
+    if follow && words <= 25 && (has_platform(toks, lx) || objects()) {
         return true;
     }
     // share bars: «شارك: فيسبوك تويتر واتساب»
