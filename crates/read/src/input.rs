@@ -450,6 +450,7 @@ impl PathReader<'_> {
         let bytes = read_capped(path, crate::html::MAX_HTML_BYTES)
             .map_err(|e| ReadError::new(&shown, io_message(&e)))?;
         let entry = self.manifest.and_then(|m| m.get(&name));
+        let name = entry.map(|e| e.file.clone()).unwrap_or(name);
         let page = crate::html::extract(&bytes, None).map_err(|m| ReadError::new(&shown, m))?;
         Ok(crate::html::page_document(page, &name, None, entry))
     }
@@ -460,7 +461,9 @@ impl PathReader<'_> {
         let text = decode_bytes(&bytes)
             .map_err(|m| ReadError::new(&shown, m))?
             .text;
+        // a file the manifest knows is named as the manifest names it, however it was given
         let entry = self.manifest.and_then(|m| m.get(&name));
+        let name = entry.map(|e| e.file.clone()).unwrap_or(name);
         Ok(document(text, name, entry))
     }
 }
