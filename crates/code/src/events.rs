@@ -728,8 +728,9 @@ impl Ctx<'_> {
         } else if let Some(p) = self.lead_dateline_place(si).or_else(|| {
             // what is said is not where: for statements, only a place named before the verb
             let said = said_kind(&kind);
+            // and an organisation's seat places only meetings at it
             self.place_for(si, tm)
-                .filter(|p| p.at && (!said || p.first < tm.first))
+                .filter(|p| p.at && !p.seat && (!said || p.first < tm.first))
         }) {
             // a statement is made where the report was filed, not in the places it talks about
             location = Some(Location {

@@ -42,6 +42,8 @@ pub(crate) struct PlaceMention {
     pub to: bool,
     /// part of the dateline
     pub dateline: bool,
+    /// the seat of an organisation named («بحلف شمال الأطلسي» → Brussels), not a place named
+    pub seat: bool,
 }
 
 pub(crate) struct Analysis {
@@ -362,6 +364,7 @@ pub(crate) fn analyse(
                 at: AT_WORDS.contains(&pw) || m.clitics.prep == Some('ب') || in_dateline[m.first],
                 to: TO_WORDS.contains(&pw) || m.clitics.prep == Some('ل'),
                 dateline: in_dateline[m.first],
+                seat: false,
             }
         };
     let mut j = 0;
@@ -577,6 +580,18 @@ pub(crate) fn analyse(
                         role: t.role.clone(),
                     });
                 } else if let Some(inst) = &t.institution {
+                    // «السلطات» with no country: the country the sentence has just placed us in
+                    // («يحاكم في تركيا ... أن السلطات قد تطلق سراحه»)
+                    let country = country.or_else(|| {
+                        if !(inst.contains("Government") || inst.contains("authorities")) {
+                            return None;
+                        }
+                        places
+                            .iter()
+                            .rev()
+                            .find(|p| p.at && !p.dateline && sent_of[p.first] == sent_of[m.first])
+                            .and_then(|p| dict.countries.iter().position(|c| c.iso3 == p.country))
+                    });
                     if let Some(c) = country {
                         let cn = &dict.countries[c];
                         let name = if inst.trim() == "{country}"
@@ -716,6 +731,7 @@ pub(crate) fn analyse(
                             Some(pl.lon),
                         );
                         pm.at = pm.at || in_dateline[m.first];
+                        pm.seat = true;
                         places.push(pm);
                     }
                 }
