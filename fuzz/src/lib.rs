@@ -110,6 +110,29 @@ pub fn read(data: &[u8]) {
     }
 }
 
+/// rasd-read's page parsers: an HTML page (main text, title, dates; any nesting), a WARC archive (records,
+/// gzip members, truncation), a feed (RSS, Atom, JSON Feed) and a manifest; none may panic, and the text an
+/// HTML page yields is classified into lines that cover it.
+pub fn pages(data: &[u8]) {
+    if let Ok(page) = rasd_read::html::extract(data, None) {
+        let n = page.text.chars().count();
+        for l in rasd_read::classify_lines(&page.text) {
+            assert!(l.start <= l.end && l.end <= n, "line {l:?} of {n} chars");
+        }
+    }
+    for r in rasd_read::warc::read_warc(Cursor::new(data.to_vec()), "fuzz.warc").take(1_000) {
+        if let Ok(doc) = r {
+            assert!(!doc.name.is_empty());
+        }
+    }
+    if let Ok(items) = rasd_read::feed::parse_feed(data, "fuzz.xml") {
+        for it in items.iter().take(1_000) {
+            let _ = it.document("fuzz.xml");
+        }
+    }
+    let _ = rasd_read::Manifest::parse(&text_of(data), "fuzz-manifest.jsonl");
+}
+
 fn coder() -> &'static rasd_code::Coder {
     static C: OnceLock<rasd_code::Coder> = OnceLock::new();
     C.get_or_init(|| {
@@ -293,6 +316,22 @@ mod smoke {
     #[test]
     fn text_target() {
         inputs().iter().for_each(|d| text(d));
+    }
+
+    #[test]
+    fn pages_target() {
+        let mut edge: Vec<Vec<u8>> = vec![
+            "<div>".repeat(20_000).into_bytes(),
+            b"<html><head><meta charset=windows-1256><title>\xc7\xe1</title></head><body><p>\xc7\xe1\xd1"
+                .to_vec(),
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 2147483648\r\n\r\nHTTP/1.1 200 OK\r\n"
+                .to_vec(),
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00".to_vec(),
+            b"<rss><channel><item><title>\xd8\xa7</title><link>x</link></item>".to_vec(),
+            b"{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[{\"id\":1}]}".to_vec(),
+        ];
+        edge.extend(inputs());
+        edge.iter().for_each(|d| pages(d));
     }
 
     #[test]
