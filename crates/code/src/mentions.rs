@@ -242,6 +242,10 @@ pub(crate) fn role_holder(
     date: Option<&str>,
 ) -> Option<usize> {
     let d = date.unwrap_or("");
+    // a state has an ambassador in every capital: the sending state alone names none of them
+    if role == "ambassador" {
+        return None;
+    }
     // «زعيم»: a supreme leader where a state has one, else its head of state
     if role == "leader" {
         return ["supreme_leader", "head_of_state", "king", "emir"]
@@ -413,6 +417,26 @@ pub(crate) fn analyse(
                     end_tok = chosen[k].last;
                     k += 1;
                 }
+                // the posting of an envoy: «السفيرة الأميركية لدى الأمم المتحدة» is the UN ambassador
+                let mut role = t.role.clone();
+                if role.as_deref() == Some("ambassador")
+                    && k < chosen.len()
+                    && end_tok < toks.len()
+                    && tok(end_tok) == "لدي"
+                    && chosen[k].first == end_tok + 1
+                {
+                    if let EntryRef::Org(o) = chosen[k].entry {
+                        if dict.orgs[o].id == "UN" {
+                            role = Some("un_ambassador".into());
+                        }
+                        end_tok = chosen[k].last;
+                        k += 1;
+                    } else if let EntryRef::Country(_) | EntryRef::Capital(_) = chosen[k].entry {
+                        end_tok = chosen[k].last;
+                        k += 1;
+                    }
+                }
+                let t = &rasd_dict::Title { role, ..t.clone() };
                 // a person named right after the title
                 let mut person: Option<usize> = None;
                 if t.institution.is_none()
