@@ -16,6 +16,19 @@ fn said_kind(kind: &str) -> bool {
     )
 }
 
+/// Verbs of denying: what their clause reports did not happen.
+const DENIALS: &[&str] = &[
+    "نفي",
+    "نفت",
+    "ينفي",
+    "تنفي",
+    "نفيا",
+    "كذب",
+    "كذبت",
+    "انكر",
+    "انكرت",
+];
+
 /// Words that announce what follows them in the sentence.
 const PLAN_CUES: &[&str] = &["سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمان", "المزمع"];
 const FUTURE_CUES: &[&str] = &[
@@ -379,20 +392,51 @@ impl Ctx<'_> {
                     .copied()
                     .find(|m| m.last < cs && !matches!(m.kind, Kind::Pair | Kind::OwnCountry))
             });
+        // a subject or a possessor never carries a preposition: «بالرئيس», «للحوثيين», «على مواقع ...»
+        let governed = |m: &Mention| {
+            let w = an.tok_text(m.first);
+            let w = w.strip_prefix('و').unwrap_or(w);
+            w.starts_with("بال")
+                || w.starts_with("لل")
+                || w.starts_with("كال")
+                || (m.first > s0
+                    && matches!(
+                        an.tok_text(m.first - 1),
+                        "علي"
+                            | "ضد"
+                            | "الي"
+                            | "من"
+                            | "عن"
+                            | "في"
+                            | "مع"
+                            | "بين"
+                            | "لدي"
+                            | "نحو"
+                    ))
+        };
         // «لقاء الزعيمين», «زيارة الرئيس الصيني»: a meeting word's possessor is its subject
         let possessor = (trig.pos == "noun")
             .then(|| after.first().copied())
             .flatten()
-            .filter(|m| m.first == tm.last && matches!(m.kind, Kind::Pair | Kind::Person));
+            .filter(|m| {
+                m.first == tm.last && matches!(m.kind, Kind::Pair | Kind::Person) && !governed(m)
+            });
         let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if let Some(p) = possessor {
             (Some(p.clone()), after[1..].to_vec())
         } else if !before.is_empty() {
             (pick_before(&before), after.clone())
         } else if pronoun_clause && frame_actor.is_some() {
             (frame_actor.cloned(), after.clone())
-        } else if !after.is_empty() && (trig.pos == "verb" || after[0].first <= tm.last + 2) {
+        } else if !after.is_empty()
+            && !governed(after[0])
+            && (trig.pos == "verb" || after[0].first <= tm.last + 2)
+        {
             // VSO: the first actor after the verb is its subject; after a noun, its possessor («زيارة الرئيس الصيني»)
             (Some(after[0].clone()), after[1..].to_vec())
+        } else if !after.is_empty() && trig.pos == "verb" {
+            // «شنت طائرات التحالف غارات على مواقع للحوثيين»: an actor after a preposition is the
+            // object; the unnamed subject stays unknown
+            (None, after.clone())
         } else {
             (speaker.cloned(), after.clone())
         };
@@ -547,8 +591,12 @@ impl Ctx<'_> {
         } else {
             ""
         };
+        // «نفى ... أن يكون بوتين قد التقى ترامب»: a denial frames its clause as not having happened
+        let denied =
+            cs > s0 && (s0..cs).any(|i| DENIALS.contains(&an.tok_text(i).trim_start_matches('و')));
         let negated = NEGATIONS.contains(&prev)
-            || (NEGATIONS.contains(&prev2) && !an.gap_before(tm.first - 1).contains(','));
+            || (NEGATIONS.contains(&prev2) && !an.gap_before(tm.first - 1).contains(','))
+            || denied;
         let window_end = (tm.last + 3).min(s1);
         // «قد» before an imperfective is "may"; before a perfective («كان قد رفض») it is past
         let may = |i: usize| {

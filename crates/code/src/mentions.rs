@@ -386,13 +386,15 @@ pub(crate) fn analyse(
                     .as_deref()
                     .and_then(|iso| dict.countries.iter().position(|c| c.iso3 == iso));
                 let mut org: Option<usize> = None;
-                // the next match, right after the title or one word further (not over a particle:
-                // «الوزير أن مصر» is not a minister of Egypt)
+                // the next match, right after the title or over one definite word, a portfolio
+                // («وزير الطاقة السعودي»); not over a particle («الوزير أن مصر» is no minister of Egypt)
+                // nor over an object («اعتقلت الشرطة صحفيا ألمانيا» is not the German police)
                 let adjacent = |k: usize, end_tok: usize| {
                     k < chosen.len()
                         && chosen[k].first <= end_tok + 1
                         && chosen[k].first >= end_tok
-                        && (chosen[k].first == end_tok || !is_function_word(tok(end_tok)))
+                        && (chosen[k].first == end_tok
+                            || (!is_function_word(tok(end_tok)) && tok(end_tok).starts_with("ال")))
                         && !gap_has_comma(nt, &toks, chosen[k].first)
                 };
                 if adjacent(k, end_tok) {

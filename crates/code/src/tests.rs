@@ -126,6 +126,24 @@ fn headline_table() {
             "- RETREAT IRN>? - planned IRN",
         ),
         (
+            // a denial: what its clause reports did not happen
+            "نفى المتحدث باسم الكرملين أن يكون الرئيس الروسي قد التقى الرئيس الأمريكي في هلسنكي.",
+            "2019-05-02",
+            "2019-05-02 CONSULT RUS>USA third-party negated Helsinki",
+        ),
+        (
+            // an actor after a preposition is no subject: «غارات على مواقع للحوثيين»
+            "شنت الطائرات غارات على مواقع للحوثيين في صنعاء.",
+            "2019-05-02",
+            "2019-05-02 ASSAULT ?>YEM - occurred Sanaa",
+        ),
+        (
+            // «اتصالا هاتفيا بالرئيس»: a preposition marks the partner, not the possessor
+            "أجرى ولي العهد السعودي اتصالا هاتفيا بالرئيس الفرنسي.",
+            "2019-05-02",
+            "2019-05-02 CONSULT SAU>FRA phone occurred -",
+        ),
+        (
             // «إنها»: the speaker is the subject of the reported verb
             "قالت مصر إنها تطالب إيران بوقف تدخلها في شؤون المنطقة.",
             "2015-08-10",
