@@ -529,6 +529,41 @@ impl Ctx<'_> {
                     .map(|m| (*m).clone());
             }
         }
+        // «فرض عقوبات على شركات إيرانية», «طرد السفير الإسرائيلي»: with no actor named after the trigger,
+        // a country adjective close after it names the target's state
+        let before_target = tgt.as_ref().map(|t| t.first);
+        if tgt.is_none() || before_target.is_some_and(|f| f > tm.last) {
+            let src_country = src.as_ref().and_then(|m| m.actor.country.clone());
+            // with a target named, only an adjective right after the trigger and before it
+            // («طرد السفير الإسرائيلي من عمان»); with none, the first one close after the trigger
+            let limit = match before_target {
+                Some(f) => f.min(tm.last + 2),
+                None => (tm.last + 8).min(s1),
+            };
+            if let Some(&(ti, c)) = an.adjectives.iter().find(|&&(ti, c)| {
+                ti >= tm.last
+                    && ti < limit
+                    && src_country.as_deref() != Some(self.dict.countries[c].iso3.as_str())
+            }) {
+                let sp = an.tok_span(ti, ti + 1);
+                let cn = &self.dict.countries[c];
+                tgt = Some(Mention {
+                    first: ti,
+                    last: ti + 1,
+                    actor: Actor {
+                        name: cn.name.clone(),
+                        country: Some(cn.iso3.clone()),
+                        sector: "GOV".into(),
+                        id: Some(cn.iso3.clone()),
+                        text: self.orig[sp.0..sp.1].iter().collect(),
+                        start: sp.0,
+                        end: sp.1,
+                    },
+                    kind: Kind::State,
+                    role: None,
+                });
+            }
+        }
         // counterpart: the same role as the source, in the country named
         if let (Some(s), Some(t)) = (&src, &mut tgt) {
             if t.kind == Kind::Counterpart {

@@ -55,6 +55,8 @@ pub(crate) struct Analysis {
     pub mentions: Vec<Mention>,
     pub places: Vec<PlaceMention>,
     pub triggers: Vec<Match>,
+    /// country adjectives no title took («المناورات الأمريكية»): (token, country index)
+    pub adjectives: Vec<(usize, usize)>,
 }
 
 const AT_WORDS: &[&str] = &["في", "عند", "داخل"];
@@ -355,6 +357,7 @@ pub(crate) fn analyse(
     let prev_word = |i: usize| if i == 0 { "" } else { toks[i - 1].text(nt) };
 
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut adjectives: Vec<(usize, usize)> = Vec::new();
     let mut places: Vec<PlaceMention> = Vec::new();
     let mk_place =
         |m: &Match, name: Option<String>, country: String, lat: Option<f64>, lon: Option<f64>| {
@@ -802,6 +805,7 @@ pub(crate) fn analyse(
                     Some(pl.lon),
                 ));
             }
+            EntryRef::CountryAdj(c) => adjectives.push((m.first, c)),
             EntryRef::Generic(gi) => {
                 let g = &dict.generics[gi];
                 let kind = match g.refers.as_str() {
@@ -899,6 +903,7 @@ pub(crate) fn analyse(
         mentions,
         places,
         triggers,
+        adjectives,
     }
 }
 

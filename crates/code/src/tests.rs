@@ -144,6 +144,12 @@ fn headline_table() {
             "2019-05-02 CONSULT SAU>FRA phone occurred -",
         ),
         (
+            // no actor named after the trigger: a country adjective close after it names the target
+            "هددت كوريا الشمالية بالرد على المناورات العسكرية الأمريكية.",
+            "2021-06-10",
+            "2021-06-10 THREATEN PRK>USA - occurred -",
+        ),
+        (
             // «إنها»: the speaker is the subject of the reported verb
             "قالت مصر إنها تطالب إيران بوقف تدخلها في شؤون المنطقة.",
             "2015-08-10",
