@@ -339,6 +339,49 @@ pub(crate) fn analyse(
                     ))
         })
         .collect();
+    // one word, a country and another country's capital («عمان»: Oman, Amman): the capital when the
+    // dateline holds it, when it is written with its shadda, or when the document names the capital's
+    // country and not the other one
+    let country_of = |e: &EntryRef| match e {
+        EntryRef::Country(c) | EntryRef::CountryAdj(c) | EntryRef::Capital(c) => Some(*c),
+        EntryRef::Place(p) => dict
+            .countries
+            .iter()
+            .position(|c| c.iso3 == dict.places[*p].country),
+        _ => None,
+    };
+    let named = |c: usize, except: usize| {
+        ents.iter()
+            .any(|m| m.first != except && country_of(&m.entry) == Some(c))
+    };
+    let ents: Vec<Match> = ents
+        .iter()
+        .filter(|m| {
+            let EntryRef::Country(c1) = m.entry else {
+                return true;
+            };
+            let city = ents.iter().find_map(|o| match o.entry {
+                EntryRef::Capital(c2) | EntryRef::Place(c2)
+                    if o.first == m.first && o.last == m.last =>
+                {
+                    let c2 = match o.entry {
+                        EntryRef::Place(p) => country_of(&EntryRef::Place(p))?,
+                        _ => c2,
+                    };
+                    (c2 != c1).then_some(c2)
+                }
+                _ => None,
+            });
+            let Some(c2) = city else {
+                return true;
+            };
+            let shadda = (spans[m.first].0..spans[m.last - 1].1).any(|i| orig[i] == '\u{0651}');
+            let capital =
+                in_dateline[m.first] || shadda || (named(c2, m.first) && !named(c1, m.first));
+            !capital
+        })
+        .copied()
+        .collect();
     let chosen = choose(ents.clone(), toks.len());
     let triggers = choose(
         trig.into_iter().filter(|m| !excluded[m.first]).collect(),

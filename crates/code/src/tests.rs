@@ -150,6 +150,18 @@ fn headline_table() {
             "2021-06-10 THREATEN PRK>USA - occurred -",
         ),
         (
+            // «عمان» is Amman when the document names Jordan and not Oman
+            "وصل وزير الخارجية العراقي إلى عمان اليوم للقاء العاهل الأردني.",
+            "2021-06-10",
+            "2021-06-10 CONSULT IRQ>JOR visit occurred Amman",
+        ),
+        (
+            // and Oman when it names Oman
+            "وصل وزير الخارجية الإيراني إلى عمان اليوم للقاء السلطان العماني.",
+            "2021-06-10",
+            "2021-06-10 CONSULT IRN>OMN visit occurred OMN",
+        ),
+        (
             // «إنها»: the speaker is the subject of the reported verb
             "قالت مصر إنها تطالب إيران بوقف تدخلها في شؤون المنطقة.",
             "2015-08-10",
