@@ -304,9 +304,13 @@ impl Ctx<'_> {
         // «دعا X Y لزيارة Z»: the announced visit, coded once, from the verb of inviting
         if trig.invite {
             if let Some(v) = self.invited_meeting(tm) {
-                return self.invitation(doc, tm, &v);
+                if let Some(ev) = self.invitation(doc, tm, &v) {
+                    return Some(ev);
+                }
             }
         }
+        // the meeting an inviting verb governs is coded with it: as the announced visit, or, in
+        // «دعت فرنسا إلى اجتماع», as the call (REQUEST) itself
         if trig.kind == "CONSULT" && self.inviting_verb(tm).is_some() {
             return None;
         }
@@ -908,6 +912,9 @@ impl Ctx<'_> {
             });
         let (inviter, invitee) = match between.len() {
             0 => return None,
+            // «دعت فرنسا إلى اجتماع»: the one actor after the verb is its subject, calling for a
+            // meeting, not an invitee
+            1 if before.is_none() => return None,
             1 => (before, between[0]),
             _ => (Some(between[0]), between[1]),
         };

@@ -383,8 +383,20 @@ pub(crate) fn analyse(
         .copied()
         .collect();
     let chosen = choose(ents.clone(), toks.len());
+    // a name is not a trigger: «فيصل» is not «ف + يصل»
+    let in_name = {
+        let mut c = vec![false; toks.len()];
+        for m in &chosen {
+            if matches!(m.entry, EntryRef::Person(_) | EntryRef::PersonShort(_)) {
+                (m.first..m.last).for_each(|i| c[i] = true);
+            }
+        }
+        c
+    };
     let triggers = choose(
-        trig.into_iter().filter(|m| !excluded[m.first]).collect(),
+        trig.into_iter()
+            .filter(|m| !excluded[m.first] && !(m.first..m.last).any(|i| in_name[i]))
+            .collect(),
         toks.len(),
     );
     let cover = |ms: &[Match]| {

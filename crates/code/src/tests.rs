@@ -162,6 +162,18 @@ fn headline_table() {
             "2021-06-10 CONSULT IRN>OMN visit occurred OMN",
         ),
         (
+            // a call for a meeting is a request, not a meeting
+            "دعت فرنسا إلى اجتماع طارئ لمجلس الأمن الدولي لبحث الأزمة.",
+            "2022-03-02",
+            "2022-03-02 REQUEST FRA>United Nations Security Council - occurred -",
+        ),
+        (
+            // a name is not a trigger: «فيصل» is not «ف + يصل»
+            "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان نظيره الأردني في الرياض.",
+            "2022-03-02",
+            "2022-03-02 CONSULT JOR>SAU visit occurred Riyadh",
+        ),
+        (
             // «إنها»: the speaker is the subject of the reported verb
             "قالت مصر إنها تطالب إيران بوقف تدخلها في شؤون المنطقة.",
             "2015-08-10",
