@@ -11,42 +11,9 @@
 mod model;
 pub use model::*;
 
+use rasd_text::hash::{fnv, FastMap};
 use rasd_text::{clitic_forms, normalize, skeleton, tokens, Clitics, Token};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the dictionary's keys are short words, for which it is several times faster than the
-/// default SipHash (the lookups are the matcher's hot path; the keys are not attacker-chosen
-/// collisions that matter: a collision only costs a comparison).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash of a word.
-fn fnv(s: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(s.as_bytes());
-    h.finish()
-}
 use std::path::Path;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -138,8 +105,8 @@ pub struct Dict {
     exact: FastMap<String, Vec<usize>>,
     loose: FastMap<String, Vec<usize>>,
     /// entries of several words, by the hashes of their first two keys
-    exact2: HashMap<(u64, u64), Vec<usize>, BuildHasherDefault<Fnv>>,
-    loose2: HashMap<(u64, u64), Vec<usize>, BuildHasherDefault<Fnv>>,
+    exact2: FastMap<(u64, u64), Vec<usize>>,
+    loose2: FastMap<(u64, u64), Vec<usize>>,
     iso: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
     org_by_id: HashMap<String, usize>,
@@ -360,8 +327,8 @@ impl Dict {
             entries: Vec::new(),
             exact: FastMap::default(),
             loose: FastMap::default(),
-            exact2: HashMap::default(),
-            loose2: HashMap::default(),
+            exact2: FastMap::default(),
+            loose2: FastMap::default(),
             iso: HashMap::new(),
             place_by_name: HashMap::new(),
             org_by_id: HashMap::new(),

@@ -1,33 +1,8 @@
 //! Word lists of the furniture classifier, written in ordinary spelling and normalised once with
 //! [`rasd_text::normalize`] (so «أضف تعليقاً» matches «اضف تعليقا»).
 
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a for the lexicon's short words: every token of every line is looked up, and the default
-/// SipHash was a tenth of the coder's time.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of words hashed with [`Fnv`].
-pub(crate) type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
+/// Every token of every line is looked up in these sets: they hash with FNV, not SipHash.
+use rasd_text::hash::FastSet as HashSet;
 use std::sync::OnceLock;
 
 /// Phrases that, alone on a line (a few words may follow), head a list of most-read items.

@@ -281,6 +281,47 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// Hashing of short words (dictionary keys, lexicon words): FNV-1a, several times faster than the
+/// default SipHash on the matcher's and the furniture classifier's hot paths. The keys are words of
+/// our own dictionaries, so collision attacks do not matter: a collision only costs a comparison.
+pub mod hash {
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    /// The FNV-1a hasher.
+    #[derive(Default)]
+    pub struct Fnv(u64);
+
+    impl Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            let mut h = if self.0 == 0 {
+                0xcbf2_9ce4_8422_2325
+            } else {
+                self.0
+            };
+            for b in bytes {
+                h ^= u64::from(*b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            self.0 = h;
+        }
+    }
+
+    /// A map keyed by words.
+    pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+    /// A set of words.
+    pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
+
+    /// The FNV-1a hash of a word.
+    pub fn fnv(s: &str) -> u64 {
+        let mut h = Fnv::default();
+        h.write(s.as_bytes());
+        h.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
