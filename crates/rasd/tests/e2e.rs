@@ -3,21 +3,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("gold/seeds.json").is_file().then_some(p)
-}
+mod common;
+use common::{rasd, shared_with};
 
-fn rasd(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(args)
-        .output()
-        .expect("run rasd");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+fn shared() -> Option<PathBuf> {
+    shared_with("gold/seeds.json")
 }
 
 #[test]

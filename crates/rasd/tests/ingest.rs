@@ -2,24 +2,14 @@
 //! corpora, a syndicated copy merged into one event with two sources, versions, and a bad input
 //! in the middle of a run. Tests that need `../shared` skip, saying so, when it is absent.
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("corpus/seeds/manifest.jsonl").is_file().then_some(p)
-}
+mod common;
+use common::{rasd, s, shared_with};
 
-fn rasd(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(args)
-        .output()
-        .expect("run rasd");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+fn shared() -> Option<PathBuf> {
+    shared_with("corpus/seeds/manifest.jsonl")
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -27,10 +17,6 @@ fn tmp(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 fn jsonl(out: &str) -> Vec<Value> {

@@ -5,29 +5,15 @@
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{rasd, s, shared_with};
+
 fn seeds() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-    p.join("manifest.jsonl").is_file().then_some(p)
-}
-
-fn rasd(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rasd"))
-        .args(args)
-        .output()
-        .expect("run rasd");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
+    shared_with("corpus/seeds/manifest.jsonl").map(|p| p.join("corpus/seeds"))
 }
 
 /// A database of the seeds and the hostile page of tests/browser.
