@@ -360,18 +360,12 @@ pub(crate) fn analyse(
             let EntryRef::Country(c1) = m.entry else {
                 return true;
             };
-            let city = ents.iter().find_map(|o| match o.entry {
-                EntryRef::Capital(c2) | EntryRef::Place(c2)
-                    if o.first == m.first && o.last == m.last =>
-                {
-                    let c2 = match o.entry {
-                        EntryRef::Place(p) => country_of(&EntryRef::Place(p))?,
-                        _ => c2,
-                    };
-                    (c2 != c1).then_some(c2)
-                }
-                _ => None,
-            });
+            let city = ents
+                .iter()
+                .filter(|o| o.first == m.first && o.last == m.last)
+                .filter(|o| matches!(o.entry, EntryRef::Capital(_) | EntryRef::Place(_)))
+                .filter_map(|o| country_of(&o.entry))
+                .find(|&c2| c2 != c1);
             let Some(c2) = city else {
                 return true;
             };
