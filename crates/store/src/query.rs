@@ -24,6 +24,20 @@ fn day_bound(s: &str, end: bool, what: &str) -> Result<i64> {
         })
 }
 
+/// [`canonical_where`] for every field of an event filter.
+fn filter_where(f: &EventFilter) -> Result<Where> {
+    canonical_where(
+        f.actor.as_deref(),
+        f.country.as_deref(),
+        f.kind.as_deref(),
+        f.since.as_deref(),
+        f.until.as_deref(),
+        f.outlet.as_deref(),
+        f.doc.as_deref(),
+        f.headline,
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn canonical_where(
     actor: Option<&str>,
@@ -198,16 +212,7 @@ impl Store {
 
     /// Canonical events matching a filter, ordered by date (undated last), then id.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<CanonicalEvent>> {
-        let w = canonical_where(
-            f.actor.as_deref(),
-            f.country.as_deref(),
-            f.kind.as_deref(),
-            f.since.as_deref(),
-            f.until.as_deref(),
-            f.outlet.as_deref(),
-            f.doc.as_deref(),
-            f.headline,
-        )?;
+        let w = filter_where(f)?;
         let sql = format!(
             "SELECT {CANONICAL_COLUMNS} FROM canonical c WHERE {} \
              ORDER BY c.date_lo IS NULL, c.date_lo, c.id LIMIT {} OFFSET {}",
@@ -226,16 +231,7 @@ impl Store {
 
     /// Number of canonical events matching a filter (limit and offset ignored).
     pub fn count_events(&self, f: &EventFilter) -> Result<u64> {
-        let w = canonical_where(
-            f.actor.as_deref(),
-            f.country.as_deref(),
-            f.kind.as_deref(),
-            f.since.as_deref(),
-            f.until.as_deref(),
-            f.outlet.as_deref(),
-            f.doc.as_deref(),
-            f.headline,
-        )?;
+        let w = filter_where(f)?;
         let n: i64 = self.conn.query_row(
             &format!("SELECT count(*) FROM canonical c WHERE {}", w.sql),
             params_from_iter(w.params.iter()),
@@ -389,16 +385,7 @@ impl Store {
     }
 
     fn actor_rows(&self, f: &EventFilter) -> Result<Vec<ActorRow>> {
-        let w = canonical_where(
-            f.actor.as_deref(),
-            f.country.as_deref(),
-            f.kind.as_deref(),
-            f.since.as_deref(),
-            f.until.as_deref(),
-            f.outlet.as_deref(),
-            f.doc.as_deref(),
-            f.headline,
-        )?;
+        let w = filter_where(f)?;
         let mut st = self.conn.prepare(&format!(
             "SELECT c.id, c.type, c.source, c.target FROM canonical c WHERE {}",
             w.sql
@@ -445,16 +432,7 @@ impl Store {
 
     /// Canonical events per period and type (limit and offset of the filter ignored).
     pub fn timeline(&self, f: &EventFilter, bucket: Bucket) -> Result<Timeline> {
-        let w = canonical_where(
-            f.actor.as_deref(),
-            f.country.as_deref(),
-            f.kind.as_deref(),
-            f.since.as_deref(),
-            f.until.as_deref(),
-            f.outlet.as_deref(),
-            f.doc.as_deref(),
-            f.headline,
-        )?;
+        let w = filter_where(f)?;
         let mut st = self.conn.prepare(&format!(
             "SELECT c.date, c.type FROM canonical c WHERE {}",
             w.sql
