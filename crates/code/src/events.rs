@@ -221,6 +221,7 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
             events.push(ev);
         }
     }
+    ctx.refine_hosts(&mut events);
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
@@ -785,15 +786,26 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                // a country-only location becomes the city the report names in that country
+                // a country-only location becomes the city the report names in that country: near
+                // the event, or anywhere as the venue («القرية التي ستحتضن القمة»)
                 if let Some(l) = &mut location {
                     if l.name.is_none() {
-                        if let Some(p) = self.an.places.iter().find(|p| {
-                            p.country == l.country
-                                && p.name.is_some()
-                                && (p.at || p.to)
-                                && self.an.sent_of[p.first] <= si + 1
-                        }) {
+                        if let Some(p) = self
+                            .an
+                            .places
+                            .iter()
+                            .find(|p| {
+                                p.country == l.country
+                                    && p.name.is_some()
+                                    && (p.at || p.to)
+                                    && self.an.sent_of[p.first] <= si + 1
+                            })
+                            .or_else(|| {
+                                self.an.places.iter().find(|p| {
+                                    p.country == l.country && p.name.is_some() && self.venue(p)
+                                })
+                            })
+                        {
                             l.name = p.name.clone();
                             l.lat = p.lat;
                             l.lon = p.lon;
@@ -1001,6 +1013,95 @@ impl Ctx<'_> {
         ))
     }
 
+    /// A visit to a state is hosted by someone: the party the visitor is reported meeting there
+    /// («زار سوريا ... التقى خلالها بمقاتلين أكراد»), else the state's official of the visitor's
+    /// own rank that the report names («الرئيس الصيني شي جين بينغ» for a head of state's visit).
+    fn refine_hosts(&self, events: &mut [(Event, usize, usize)]) {
+        let is_state = |a: &Actor| a.id.is_some() && a.id == a.country;
+        for i in 0..events.len() {
+            let e = &events[i].0;
+            if e.kind != "CONSULT" || e.mode.as_deref() != Some("visit") {
+                continue;
+            }
+            let (Some(src), Some(tgt)) = (&e.source, &e.target) else {
+                continue;
+            };
+            if !is_state(tgt) || src.country == tgt.country {
+                continue;
+            }
+            let host_country = tgt.country.clone();
+            // (a) the party met: another meeting of the same visitor with a non-state actor of that state
+            // (a meeting that is the purpose of the journey, «وصل ... للاجتماع بالعاهل», is not yet met)
+            let purpose = |tok: usize| {
+                self.an
+                    .triggers
+                    .iter()
+                    .any(|m| m.first == tok && m.clitics.prep == Some('ل'))
+            };
+            let met = events.iter().enumerate().find_map(|(j, (o, _, tok))| {
+                let (os, ot) = (o.source.as_ref()?, o.target.as_ref()?);
+                let dates_agree = match (&o.date, &e.date) {
+                    (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+                    _ => true,
+                };
+                (j != i
+                    && !purpose(*tok)
+                    && o.kind == "CONSULT"
+                    && o.status == e.status
+                    && dates_agree
+                    && same_actor(os, src)
+                    && !is_state(ot)
+                    && ot.country == host_country)
+                    .then(|| ot.clone())
+            });
+            // (b) the official of the visitor's rank the report names in the host state
+            let host = met.or_else(|| self.named_counterpart(src, host_country.as_deref()?));
+            if let Some(h) = host {
+                let span = self.span(h.start, h.end);
+                let e = &mut events[i].0;
+                if h.end > h.start {
+                    e.evidence.push(span);
+                }
+                e.target = Some(h);
+            }
+        }
+    }
+
+    /// The first person of state `iso` the document names whose role matches `visitor`'s: the same
+    /// office, or for a head of state or government, the host's head of state or government.
+    fn named_counterpart(&self, visitor: &Actor, iso: &str) -> Option<Actor> {
+        let date = self.ref_date();
+        let role_of = |a: &Actor| -> Option<String> {
+            let p = self.dict.person(a.id.as_deref()?)?;
+            p.role_at(date.as_deref()).map(|r| r.role.clone())
+        };
+        let vr = self.rank(Some(visitor));
+        if vr == 0 {
+            return None;
+        }
+        let vrole = role_of(visitor);
+        let an = &self.an;
+        let cands: Vec<&Mention> = an
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == Kind::Person
+                    && !an.excluded[m.first]
+                    && m.actor.country.as_deref() == Some(iso)
+                    && m.actor.id.is_some()
+            })
+            .collect();
+        cands
+            .iter()
+            .find(|m| vrole.is_some() && role_of(&m.actor) == vrole)
+            .or_else(|| {
+                cands
+                    .iter()
+                    .find(|m| vr == 2 && self.rank(Some(&m.actor)) == 2)
+            })
+            .map(|m| m.actor.clone())
+    }
+
     /// 2 for heads of state and government, kings, emirs and crown princes; 1 for other people; 0 otherwise.
     fn rank(&self, a: Option<&Actor>) -> u8 {
         let Some(id) = a.and_then(|a| a.id.as_deref()) else {
@@ -1067,6 +1168,22 @@ impl Ctx<'_> {
             return Some((*p).clone());
         }
         self.lead_dateline_place(si)
+    }
+
+    /// A place the text says hosts a meeting: a hosting verb («تحتضن», «تستضيف») follows it closely
+    /// in its sentence, with at most a relative pronoun or the future prefix between.
+    fn venue(&self, p: &PlaceMention) -> bool {
+        let an = &self.an;
+        if an.excluded[p.first] {
+            return false;
+        }
+        let si = an.sent_of[p.first];
+        an.triggers.iter().any(|m| {
+            m.first > p.first
+                && m.first <= p.first + 3
+                && an.sent_of[m.first] == si
+                && matches!(m.entry, EntryRef::Trigger(t) if self.dict.triggers[t].host)
+        })
     }
 
     /// The dateline's place, for an event of the title or the lead.

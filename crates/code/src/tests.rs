@@ -343,3 +343,47 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_visit_is_hosted_by_whom_the_visitor_met_or_the_named_counterpart() {
+    // (text, publication date, expected headline target name, expected location)
+    let rows = [
+        (
+            // a head of state's visit: the host state's leader the report names
+            "زار الرئيس الفرنسي إيمانويل ماكرون الهند أمس.\nوظهر ماكرون في صورة إلى جانب رئيس الوزراء الهندي ناريندرا مودي.",
+            "2018-03-11",
+            "Narendra Modi",
+        ),
+        (
+            // the party the visitor met during the visit
+            "زار السيناتور الأمريكي ليندسي غراهام شمال سوريا أمس حيث التقى خلالها بالمقاتلين الأكراد في منبج.",
+            "2019-01-21",
+            "People's Protection Units (YPG)",
+        ),
+        (
+            // a meeting that is the purpose of the journey has not happened yet: the host is the state
+            "وصل وزير الخارجية الألماني إلى العراق اليوم للقاء الرئيس العراقي.",
+            "2019-01-21",
+            "Iraq",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        let t = h.target.as_ref().map(|a| a.name.as_str());
+        assert_eq!(t, Some(want), "{text}: {}", brief(h));
+    }
+}
+
+#[test]
+fn a_country_only_place_becomes_the_venue_the_report_names() {
+    let evs = code(
+        "أعلنت الرئاسة الكورية الجنوبية أن الرئيس الكوري الجنوبي سيستقبل نظيره الأمريكي الجمعة المقبلة.\nوقالت إن مدينة بوسان الساحلية التي ستحتضن القمة استعدت لها.",
+        "2019-06-10",
+    );
+    let h = evs.iter().find(|e| e.headline).expect("a headline");
+    assert_eq!(brief(h), "2019-06-14 CONSULT USA>KOR visit planned Busan");
+}
