@@ -16,6 +16,28 @@ fn said_kind(kind: &str) -> bool {
     )
 }
 
+/// Conjunctions that open an adverbial clause («زار ... بعدما أبرمت إيران»): actors, dates and
+/// places after one belong to that clause, not to the event before it; an event after one has its
+/// subject in that clause.
+const SUBORDINATORS: &[&str] = &["بعدما", "عندما", "حينما", "بينما", "قبلما", "ريثما"];
+
+/// Nouns that head a group of an actor's members («قادة الجيش الحر», «ممثلي الحكومة»): after a
+/// preposition, the actor they govern is an object too.
+const GROUP_HEADS: &[&str] = &[
+    "قاده",
+    "زعماء",
+    "ممثلي",
+    "مسوولي",
+    "عناصر",
+    "مقاتلي",
+    "اعضاء",
+    "قيادات",
+    "قياده",
+    "وفد",
+    "ممثل",
+    "مندوبي",
+];
+
 /// Verbs of denying: what their clause reports did not happen.
 const DENIALS: &[&str] = &[
     "نفي",
@@ -221,6 +243,7 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
             events.push(ev);
         }
     }
+    ctx.orient_by_visits(&mut events);
     ctx.refine_hosts(&mut events);
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
     // (richer in names, dates and places) can be the one kept
@@ -339,11 +362,18 @@ impl Ctx<'_> {
         // clause start: after the last complementizer before the trigger
         // (or after a colon: «بولتون: ترمب سيطرح ...»)
         let mut cs = s0;
+        // the clause is adverbial («وزاد ماكرون الخلاف عندما وجه انتقادا»): its unnamed subject is the
+        // main clause's
+        let mut adverbial = false;
         for i in s0..tm.first {
-            if COMPLEMENTIZERS.contains(&an.tok_text(i)) {
+            let w = an.tok_text(i);
+            let sub = SUBORDINATORS.contains(&w.trim_start_matches('و'));
+            if COMPLEMENTIZERS.contains(&w) || sub {
                 cs = i + 1;
+                adverbial = sub;
             } else if i > s0 && an.gap_before(i).contains(':') {
                 cs = i;
+                adverbial = false;
             }
         }
         let in_sent: Vec<&Mention> = an
@@ -356,10 +386,14 @@ impl Ctx<'_> {
             .copied()
             .filter(|m| m.first >= cs && m.last <= tm.first)
             .collect();
+        // the clause ends where an adverbial clause opens («... بعدما أبرمت إيران ...»)
+        let ce = (tm.last..s1)
+            .find(|&i| SUBORDINATORS.contains(&an.tok_text(i).trim_start_matches('و')))
+            .unwrap_or(s1);
         let after: Vec<&Mention> = in_sent
             .iter()
             .copied()
-            .filter(|m| m.first >= tm.last)
+            .filter(|m| m.first >= tm.last && m.last <= ce)
             .collect();
         // the speaker of the sentence: first person before the clause
         let speaker: Option<&Mention> = in_sent
@@ -397,27 +431,24 @@ impl Ctx<'_> {
                     .copied()
                     .find(|m| m.last < cs && !matches!(m.kind, Kind::Pair | Kind::OwnCountry))
             });
-        // a subject or a possessor never carries a preposition: «بالرئيس», «للحوثيين», «على مواقع ...»
+        // a subject or a possessor never carries a preposition: «بالرئيس», «للحوثيين», «على مواقع ...»,
+        // nor is it the complement of a noun after one («مع قادة الجيش الحر»)
+        let preposition = |k: usize| {
+            matches!(
+                an.tok_text(k),
+                "علي" | "ضد" | "الي" | "من" | "عن" | "في" | "مع" | "بين" | "لدي" | "نحو"
+            )
+        };
         let governed = |m: &Mention| {
             let w = an.tok_text(m.first);
             let w = w.strip_prefix('و').unwrap_or(w);
             w.starts_with("بال")
                 || w.starts_with("لل")
                 || w.starts_with("كال")
-                || (m.first > s0
-                    && matches!(
-                        an.tok_text(m.first - 1),
-                        "علي"
-                            | "ضد"
-                            | "الي"
-                            | "من"
-                            | "عن"
-                            | "في"
-                            | "مع"
-                            | "بين"
-                            | "لدي"
-                            | "نحو"
-                    ))
+                || (m.first > s0 && preposition(m.first - 1))
+                || (m.first > s0 + 1
+                    && preposition(m.first - 2)
+                    && GROUP_HEADS.contains(&an.tok_text(m.first - 1)))
         };
         // «لقاء الزعيمين», «زيارة الرئيس الصيني»: a meeting word's possessor is its subject
         let possessor = (trig.pos == "noun")
@@ -440,8 +471,8 @@ impl Ctx<'_> {
             (Some(after[0].clone()), after[1..].to_vec())
         } else if !after.is_empty() && trig.pos == "verb" {
             // «شنت طائرات التحالف غارات على مواقع للحوثيين»: an actor after a preposition is the
-            // object; the unnamed subject stays unknown
-            (None, after.clone())
+            // object; the unnamed subject stays unknown, unless an adverbial clause takes the main one's
+            (speaker.filter(|_| adverbial).cloned(), after.clone())
         } else {
             (speaker.cloned(), after.clone())
         };
@@ -660,7 +691,7 @@ impl Ctx<'_> {
             };
 
         // date: the nearest date expression of the sentence, else the document's date
-        let (sc, ec) = (an.tok_span(s0, s0 + 1).0, an.tok_span(s1 - 1, s1).1);
+        let (sc, ec) = (an.tok_span(s0, s0 + 1).0, an.tok_span(ce - 1, ce).1);
         let (tc, _) = an.tok_span(tm.first, tm.last);
         // a date inside the reported clause wins over the date of the report («قال اليوم إن ... أمس»)
         let clause_c = an.tok_span(cs.min(s1 - 1), cs.min(s1 - 1) + 1).0;
@@ -722,11 +753,11 @@ impl Ctx<'_> {
             if mode.as_deref() == Some("phone") {
                 location = None;
             } else {
-                let pl = self.place_for(si, tm);
+                let pl = self.place_for(si, tm, ce);
                 if trig.arrive || mode.as_deref() == Some("visit") {
                     // «وصل إلى بغداد», «زيارة إلى الصين»: the place's country is the host
                     if target.is_none() {
-                        if let Some(p) = pl.as_ref().or(self.to_place(si, tm).as_ref()) {
+                        if let Some(p) = pl.as_ref().or(self.to_place(si, tm, ce).as_ref()) {
                             if let Some(c) = self.dict.country(&p.country) {
                                 target = Some(Actor {
                                     name: c.name.clone(),
@@ -828,7 +859,7 @@ impl Ctx<'_> {
             // what is said is not where: for statements, only a place named before the verb
             let said = said_kind(&kind);
             // and an organisation's seat places only meetings at it
-            self.place_for(si, tm)
+            self.place_for(si, tm, ce)
                 .filter(|p| p.at && !p.seat && (!said || p.first < tm.first))
         }) {
             // a statement is made where the report was filed, not in the places it talks about
@@ -1013,6 +1044,57 @@ impl Ctx<'_> {
         ))
     }
 
+    /// A meeting of two states' actors with no place named is a visit by the side another sentence
+    /// reports visiting: «لقاء العطية مع باترسون» … «وتأتي زيارة المسؤولة الأمريكية».
+    fn orient_by_visits(&self, events: &mut [(Event, usize, usize)]) {
+        let country = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
+        // the visits the text itself reports with a word of visiting («زيارة», «زار»), not those
+        // inferred from ranks or places
+        let worded: Vec<bool> = events
+            .iter()
+            .map(|(_, _, tok)| {
+                self.an.triggers.iter().any(|m| {
+                    m.first == *tok
+                        && matches!(m.entry, EntryRef::Trigger(t)
+                            if self.dict.triggers[t].mode.as_deref() == Some("visit")
+                                && !self.dict.triggers[t].host)
+                })
+            })
+            .collect();
+        for i in 0..events.len() {
+            let e = &events[i].0;
+            let (Some(a), Some(b)) = (country(&e.source), country(&e.target)) else {
+                continue;
+            };
+            let placeless = e.location.as_ref().is_none_or(|l| l.name.is_none());
+            if e.kind != "CONSULT" || a == b || !placeless || e.mode.as_deref() == Some("phone") {
+                continue;
+            }
+            // a visit by someone of the target's state, to the source's state or to no one named
+            let reversed = events.iter().enumerate().any(|(j, (v, _, _))| {
+                j != i
+                    && worded[j]
+                    && v.kind == "CONSULT"
+                    && v.mode.as_deref() == Some("visit")
+                    && v.status == e.status
+                    && country(&v.source).as_deref() == Some(b.as_str())
+                    && country(&v.target).is_none_or(|t| t == a)
+            });
+            if reversed {
+                let e = &mut events[i].0;
+                std::mem::swap(&mut e.source, &mut e.target);
+                e.mode = Some("visit".into());
+                e.cameo = "042".into();
+                e.location = Some(Location {
+                    name: None,
+                    country: a,
+                    lat: None,
+                    lon: None,
+                });
+            }
+        }
+    }
+
     /// A visit to a state is hosted by someone: the party the visitor is reported meeting there
     /// («زار سوريا ... التقى خلالها بمقاتلين أكراد»), else the state's official of the visitor's
     /// own rank that the report names («الرئيس الصيني شي جين بينغ» for a head of state's visit).
@@ -1147,12 +1229,14 @@ impl Ctx<'_> {
 
     /// Where the event of a sentence happened: a place after «في»/«ب» in the sentence, an organisation's
     /// seat, the dateline's place for the lead.
-    fn place_for(&self, si: usize, tm: &Match) -> Option<PlaceMention> {
+    fn place_for(&self, si: usize, tm: &Match, end: usize) -> Option<PlaceMention> {
         let an = &self.an;
         let in_sent: Vec<&PlaceMention> = an
             .places
             .iter()
-            .filter(|p| an.sent_of[p.first] == si && !an.excluded[p.first] && !p.dateline)
+            .filter(|p| {
+                an.sent_of[p.first] == si && p.first < end && !an.excluded[p.first] && !p.dateline
+            })
             .collect();
         let at = in_sent
             .iter()
@@ -1198,11 +1282,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn to_place(&self, si: usize, tm: &Match) -> Option<PlaceMention> {
+    fn to_place(&self, si: usize, tm: &Match, end: usize) -> Option<PlaceMention> {
         let an = &self.an;
         an.places
             .iter()
-            .find(|p| an.sent_of[p.first] == si && p.first > tm.first)
+            .find(|p| an.sent_of[p.first] == si && p.first > tm.first && p.first < end)
             .cloned()
     }
 
@@ -1327,6 +1411,34 @@ impl Ctx<'_> {
                 .copied()
                 .find(|&i| events[i].0.kind == "CONSULT")
                 .or(lead.first().copied());
+        }
+        // «بحثت قطر والولايات المتحدة ...» then «جاء ذلك خلال لقاء العطية مع باترسون»: the lead's report
+        // of the same event between the same states, with the people named, is the fuller record
+        if let Some(p) = pick {
+            let persons = |e: &Event| {
+                e.source
+                    .iter()
+                    .chain(e.target.iter())
+                    .filter(|a| a.id.is_none() || a.id != a.country)
+                    .count()
+            };
+            let mut cs = countries(&events[p].0);
+            cs.sort();
+            let fuller = lead.iter().copied().find(|&i| {
+                let e = &events[i].0;
+                let mut c = countries(e);
+                c.sort();
+                i != p
+                    && e.kind == events[p].0.kind
+                    && e.status == events[p].0.status
+                    && c.len() == 2
+                    && c == cs
+                    && persons(e) == 2
+                    && persons(&events[p].0) == 0
+            });
+            if fuller.is_some() {
+                pick = fuller;
+            }
         }
         if pick.is_none() {
             pick = (0..events.len())

@@ -657,6 +657,38 @@ pub(crate) fn analyse(
                         kind: Kind::Person,
                         role: t.role.clone(),
                     });
+                } else if let Some(prev) = t
+                    .anaphor
+                    .then(|| {
+                        // «المسؤولة الأمريكية»: definite, unnamed, the last person of its country named
+                        let w = tok(m.first);
+                        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+                        let definite = ["ال", "لل", "بال", "كال"].iter().any(|a| w.starts_with(a));
+                        let iso = &dict.countries[country?].iso3;
+                        definite
+                            .then(|| {
+                                mentions.iter().rev().find(|p: &&Mention| {
+                                    p.kind == Kind::Person
+                                        && p.actor.country.as_deref() == Some(iso.as_str())
+                                })
+                            })
+                            .flatten()
+                            .cloned()
+                    })
+                    .flatten()
+                {
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: end_tok,
+                        actor: Actor {
+                            text: text_s,
+                            start: sp.0,
+                            end: sp.1,
+                            ..prev.actor
+                        },
+                        kind: Kind::Person,
+                        role: prev.role,
+                    });
                 } else if let Some(inst) = &t.institution {
                     // «السلطات» with no country: the country the sentence has just placed us in
                     // («يحاكم في تركيا ... أن السلطات قد تطلق سراحه»)
@@ -1034,6 +1066,34 @@ pub(crate) fn is_function_word(w: &str) -> bool {
         "لدي",
         "الي",
         "و",
+        // subordinators and adverbs that follow a title but never open a name
+        "بعدما",
+        "عندما",
+        "حين",
+        "حينما",
+        "بينما",
+        "فيما",
+        "لكن",
+        "لان",
+        "كي",
+        "لكي",
+        "حتي",
+        "منذ",
+        "عبر",
+        "الا",
+        "ايضا",
+        "فقط",
+        "هو",
+        "هي",
+        "وهو",
+        "وهي",
+        "كان",
+        "كانت",
+        "الذين",
+        "مما",
+        "عما",
+        "اذ",
+        "اذا",
     ];
-    F.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
+    w.chars().count() < 2 || F.contains(&w) || w.chars().all(|c| c.is_ascii_digit())
 }

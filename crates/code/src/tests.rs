@@ -387,3 +387,62 @@ fn a_country_only_place_becomes_the_venue_the_report_names() {
     let h = evs.iter().find(|e| e.headline).expect("a headline");
     assert_eq!(brief(h), "2019-06-14 CONSULT USA>KOR visit planned Busan");
 }
+
+#[test]
+fn clause_and_reference_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // the states' talks, then the people who held them: the meeting of the people leads, and a
+            // later «زيارة المسؤولة الأمريكية» makes the American the visitor
+            "الأردن والولايات المتحدة تبحثان التعاون\n\nبحثت المملكة الأردنية والولايات المتحدة اليوم الثلاثاء التعاون الأمني.\nجاء ذلك خلال لقاء وزير الخارجية الأردني مع جين هاريس مساعدة وزير الخارجية الأمريكي.\nوتأتي زيارة المسؤولة الأمريكية بعدما وقعت الحكومتان اتفاقا الشهر الماضي.",
+            "2019-03-12",
+            "2019-03-12 CONSULT USA>JOR visit occurred JOR",
+        ),
+        (
+            // an adverbial clause keeps its own date and place away from the event before it, and its
+            // unnamed subject is the main clause's
+            "وصل وزير الخارجية الإيطالي إلى الرباط اليوم الأحد بعدما التقى نظيره الإسباني في مدريد في العاشر من الشهر الماضي.",
+            "2019-03-10",
+            "2019-03-10 CONSULT ITA>MAR visit occurred Rabat",
+        ),
+        (
+            "صعد الرئيس الفرنسي الخلاف أمس عندما وجه انتقادا حادا إلى الحكومة الإيطالية.",
+            "2018-06-13",
+            "2018-06-12 ACCUSE FRA>ITA - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}
+
+#[test]
+fn a_definite_unnamed_official_is_the_last_person_of_that_state_named() {
+    let evs = code(
+        "التقى الرئيس اللبناني أمس ماري جونسون نائبة وزير الخارجية الكندي.\nوتأتي زيارة المسؤولة الكندية في إطار جولة إقليمية.",
+        "2019-03-12",
+    );
+    let visit = evs
+        .iter()
+        .find(|e| e.evidence[1].text.contains("زيارة"))
+        .expect("the visit");
+    let src = visit.source.as_ref().expect("a visitor");
+    assert_eq!(src.name, "ماري جونسون");
+    assert_eq!(src.text, "المسؤولة الكندية");
+    // an indefinite official is no one in particular
+    let evs = code(
+        "التقى الرئيس اللبناني أمس ماري جونسون نائبة وزير الخارجية الكندي.\nوقال مسؤول كندي إن الزيارة ناجحة.",
+        "2019-03-12",
+    );
+    assert!(evs.iter().all(|e| e
+        .source
+        .iter()
+        .chain(e.target.iter())
+        .all(|a| a.text != "مسؤول كندي" || a.name != "ماري جونسون")));
+}

@@ -185,6 +185,10 @@ pub struct Title {
     /// of a portfolio with no listed holders): a name next to it is that person.
     #[serde(default)]
     pub person: bool,
+    /// Definite and with no name next to it («المسؤولة الأمريكية»), the title refers back to the
+    /// last person of its country the document named.
+    #[serde(default)]
+    pub anaphor: bool,
 }
 
 /// A word skipped before names.
