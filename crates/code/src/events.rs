@@ -38,6 +38,11 @@ const GROUP_HEADS: &[&str] = &[
     "مندوبي",
 ];
 
+/// «جاء ذلك خلال ...», «وجاءت تصريحاته في ...»: a sentence opening so names the occasion of the one
+/// before it.
+const OCCASION_VERBS: &[&str] = &["جاء", "جاءت", "وجاء", "وجاءت", "اتي", "اتت", "ياتي", "تاتي"];
+const OCCASION_REFS: &[&str] = &["ذلك", "هذا", "هذه", "تصريح", "كلام", "حديث", "اقوال"];
+
 /// Verbs of denying: what their clause reports did not happen.
 const DENIALS: &[&str] = &[
     "نفي",
@@ -166,16 +171,30 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
         .iter()
         .position(|&(a, _)| !an.excluded[a])
         .filter(|&si| {
-            let (a, b) = an.sentences[si];
-            let line_end = an.gap_after(b).contains('\n') || b == an.toks.len();
+            let (a, _) = an.sentences[si];
+            // the title is a short first line, though it may hold two sentences
+            // («... الإسرائيلية.. ويتهم كيري بالتقصير»)
+            let line_end = (si..an.sentences.len()).find(|&k| {
+                let b = an.sentences[k].1;
+                an.gap_after(b).contains('\n') || b == an.toks.len()
+            });
+            let b = line_end.map(|k| an.sentences[k].1).unwrap_or(an.toks.len());
             b - a <= 30
-                && line_end
+                && line_end.is_some_and(|k| k + 1 < an.sentences.len())
                 && si + 1 < an.sentences.len()
                 && dl_span.is_none_or(|(s, _)| an.tok_span(a, a + 1).0 != s)
         });
 
     // the lead: the first three real sentences after the title
-    let body_start = title.map(|t| t + 1).unwrap_or(0);
+    // the body starts after the title's line
+    let body_start = title
+        .map(|t| {
+            (t..an.sentences.len())
+                .find(|&k| an.gap_after(an.sentences[k].1).contains('\n'))
+                .unwrap_or(t)
+                + 1
+        })
+        .unwrap_or(0);
     let lead: Vec<usize> = (body_start..an.sentences.len())
         .filter(|&i| {
             let (a, b) = an.sentences[i];
@@ -243,6 +262,7 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
             events.push(ev);
         }
     }
+    ctx.occasion(&mut events);
     ctx.orient_by_visits(&mut events);
     ctx.refine_hosts(&mut events);
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
@@ -332,6 +352,12 @@ impl Ctx<'_> {
                     return Some(ev);
                 }
             }
+        }
+        // «دعا إلى مراجعة شاملة للعلاقات مع إسرائيل»: calling for a step one's own side would take
+        // against another is the threat itself, coded from the step's noun (a call for sanctions
+        // stays a request: others are asked to impose them)
+        if trig.invite && self.governed_step(tm).is_some() {
+            return None;
         }
         // the meeting an inviting verb governs is coded with it: as the announced visit, or, in
         // «دعت فرنسا إلى اجتماع», as the call (REQUEST) itself
@@ -920,6 +946,20 @@ impl Ctx<'_> {
         })
     }
 
+    /// A threatening noun an inviting verb governs: «يدعو لمراجعة العلاقات», «دعا إلى إعادة النظر في العلاقات».
+    fn governed_step(&self, tm: &Match) -> Option<Match> {
+        let an = &self.an;
+        let si = an.sent_of[tm.first];
+        an.triggers.iter().copied().find(|m| {
+            m.first >= tm.last
+                && m.first <= tm.last + 8
+                && an.sent_of[m.first] == si
+                && matches!(m.entry, EntryRef::Trigger(t)
+                    if self.dict.triggers[t].kind == "THREATEN" && self.dict.triggers[t].pos == "noun")
+                && (m.clitics.prep == Some('ل') || (m.first > 0 && an.tok_text(m.first - 1) == "الي"))
+        })
+    }
+
     /// The inviting verb that governs a visit or meeting word, if any.
     fn inviting_verb(&self, tm: &Match) -> Option<Match> {
         let an = &self.an;
@@ -1042,6 +1082,60 @@ impl Ctx<'_> {
             si,
             tm.first,
         ))
+    }
+
+    /// «جاء ذلك خلال اجتماع ... أمس الأربعاء بالقاهرة»: a sentence that names the occasion of the one
+    /// before it gives that sentence's events the place and the date they lack.
+    fn occasion(&self, events: &mut [(Event, usize, usize)]) {
+        let an = &self.an;
+        for si in 1..an.sentences.len() {
+            let (a, b) = an.sentences[si];
+            if b < a + 2 || an.excluded[a] {
+                continue;
+            }
+            let w0 = an.tok_text(a).trim_start_matches('و');
+            let w1 = an.tok_text(a + 1);
+            if !(OCCASION_VERBS.contains(&w0) && OCCASION_REFS.iter().any(|r| w1.starts_with(r))) {
+                continue;
+            }
+            let place = an
+                .places
+                .iter()
+                .find(|p| an.sent_of[p.first] == si && p.at && !p.dateline && !p.seat);
+            let (sc, ec) = (an.tok_span(a, a + 1).0, an.tok_span(b - 1, b).1);
+            let time = self
+                .times
+                .iter()
+                .find(|t| t.start >= sc && t.end <= ec && t.value.is_some());
+            let prev = si - 1;
+            let (pc, pe) = {
+                let (pa, pb) = an.sentences[prev];
+                (an.tok_span(pa, pa + 1).0, an.tok_span(pb - 1, pb).1)
+            };
+            let prev_dated = self
+                .times
+                .iter()
+                .any(|t| t.start >= pc && t.end <= pe && t.value.is_some());
+            for (e, esi, _) in events.iter_mut() {
+                if *esi != prev {
+                    continue;
+                }
+                if let Some(p) = place {
+                    if e.location.is_none() && e.mode.as_deref() != Some("phone") {
+                        e.location = Some(Location {
+                            name: p.name.clone(),
+                            country: p.country.clone(),
+                            lat: p.lat,
+                            lon: p.lon,
+                        });
+                    }
+                }
+                if let (Some(t), false, "occurred") = (time, prev_dated, e.status.as_str()) {
+                    e.date = t.value.as_ref().map(value_str);
+                    e.date_text = Some(t.text.clone());
+                }
+            }
+        }
     }
 
     /// A meeting of two states' actors with no place named is a visit by the side another sentence

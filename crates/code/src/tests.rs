@@ -446,3 +446,31 @@ fn a_definite_unnamed_official_is_the_last_person_of_that_state_named() {
         .chain(e.target.iter())
         .all(|a| a.text != "مسؤول كندي" || a.name != "ماري جونسون")));
 }
+
+#[test]
+fn calls_titles_and_occasions_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // calling for a review of relations is the threat; the title is a short line of two
+            // sentences; «جاء ذلك خلال ...» gives the statement its place
+            "الرئيس التونسي يدعو لمراجعة العلاقات مع فرنسا.. وينتقد البرلمان الأوروبي\n\nدعا الرئيس التونسي إلى مراجعة شاملة للعلاقات مع فرنسا.\nجاء ذلك خلال لقائه أمس الاثنين في تونس العاصمة بعدد من الوزراء.",
+            "2021-05-11",
+            "2021-05-10 THREATEN TUN>FRA - occurred Tunis",
+        ),
+        (
+            // a call for someone else's act stays a request
+            "دعا وزير الخارجية البريطاني الحكومة الإيرانية إلى إطلاق سراح المعتقلين.",
+            "2021-05-11",
+            "2021-05-11 REQUEST GBR>IRN - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}
