@@ -520,7 +520,7 @@ impl Ctx<'_> {
             if s.kind == Kind::Pair {
                 // «اتفق الجانبان»: the two principal actors of the document; «رئيسا البلدين»: their leaders
                 let role = s.role.clone();
-                if let Some((a, b)) = self.principal_pair(tm.first) {
+                if let Some((mut a, mut b)) = self.principal_pair(tm.first) {
                     let holder = |m: Mention| -> Mention {
                         let date = self.ref_date();
                         let person = role.as_deref().and_then(|r| {
@@ -549,6 +549,15 @@ impl Ctx<'_> {
                             && m.actor.country != a.actor.country
                             && m.actor.country != b.actor.country
                     });
+                    // «قالت الخارجية الروسية إن الوزيرين أعربا عن رفضهما ...»: acting together on a
+                    // third party, the side that reports it speaks for the pair
+                    if third.is_some()
+                        && frame_actor.is_some_and(|f| {
+                            f.actor.country.is_some() && f.actor.country == b.actor.country
+                        })
+                    {
+                        std::mem::swap(&mut a, &mut b);
+                    }
                     src = Some(holder(a));
                     tgt = Some(match third {
                         Some(t) => (*t).clone(),

@@ -474,3 +474,15 @@ fn calls_titles_and_occasions_table() {
         assert_eq!(brief(h), want, "{text}");
     }
 }
+
+#[test]
+fn a_pair_acting_on_a_third_party_is_led_by_the_side_that_reports_it() {
+    // India is named more often than Japan, so without the reporting side India would lead
+    let text = "التقى وزير الخارجية الهندي نظيره الياباني في طوكيو أمس لبحث التعاون بين الهند واليابان والعلاقات الهندية الصينية ودور الهند في آسيا.\nوقالت الخارجية اليابانية إن الوزيرين أعربا عن رفضهما لسياسة المواجهة التي يتبعها حلف الناتو.";
+    let evs = code(text, "2020-02-05");
+    let e = evs
+        .iter()
+        .find(|e| e.kind == "ACCUSE")
+        .unwrap_or_else(|| panic!("no accusation: {evs:?}"));
+    assert_eq!(brief(e), "2020-02-04 ACCUSE JPN>NATO - occurred -");
+}
