@@ -250,6 +250,9 @@ fn ending(s: &str) -> Ending {
 /// Sentence ends inside a line: `. ` (or `?`/`!`) after a word of two letters or more, followed by a
 /// letter.
 fn sentence_breaks(s: &str) -> usize {
+    if !s.contains(['.', '!', '?', '؟']) {
+        return 0;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut n = 0;
     for i in 1..chars.len().saturating_sub(2) {
@@ -585,15 +588,26 @@ fn is_mark(c: char) -> bool {
     ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c == '\u{0640}'
 }
 
+/// Whether `hay` contains `needle` (ASCII, lowercase), ignoring ASCII case: what
+/// `hay.to_ascii_lowercase().contains(needle)` says, without allocating a lowercased copy.
+fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Chars of URLs in a line.
 fn url_chars(raw: &str) -> usize {
+    // every URL mark has a '/' or a '.': most lines have neither and need no look at their words
+    if !raw.contains(['/', '.']) {
+        return 0;
+    }
     raw.split_whitespace()
         .filter(|w| {
-            let l = w.to_ascii_lowercase();
-            l.contains("http://")
-                || l.contains("https://")
-                || l.starts_with("www.")
-                || l.contains("t.me/")
+            contains_ascii_ci(w, "http://")
+                || contains_ascii_ci(w, "https://")
+                || w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."))
+                || contains_ascii_ci(w, "t.me/")
         })
         .map(|w| w.chars().count())
         .sum()
@@ -711,10 +725,11 @@ fn breadcrumb(raw: &str) -> bool {
     let quotes = s.contains('«') && s.contains('»');
     let is_sep = |c: char| CRUMB_SEPS.contains(&c) && !(quotes && (c == '«' || c == '»'));
     let seps = s.chars().filter(|&c| is_sep(c)).count();
+    static HOME_NORM: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let home = HOME_NORM.get_or_init(|| HOME.iter().map(|h| rasd_text::normalize(h)).collect());
     let home_first = {
         let n = rasd_text::normalize(s);
-        HOME.iter().any(|h| {
-            let h = rasd_text::normalize(h);
+        home.iter().any(|h| {
             n.strip_prefix(h.as_str()).is_some_and(|r| {
                 r.trim_start()
                     .starts_with(|c: char| is_sep(c) || matches!(c, '-' | '–' | '—'))
@@ -1123,6 +1138,10 @@ fn inline_tail(line: &str, lx: &Lex) -> Option<(usize, Furniture)> {
         "الرابط المختصر",
         "رابط الموضوع",
     ];
+    // every marker has «رابط»: most lines have none and need no further look
+    if !line.contains("رابط") {
+        return None;
+    }
     // look only at the end of the line
     let mut from = line.len().saturating_sub(1200);
     while !line.is_char_boundary(from) {

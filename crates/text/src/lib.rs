@@ -67,6 +67,26 @@ pub fn normalize_char(c: char, out: &mut String) {
     }
 }
 
+/// Normalise `c` into `out` as [`normalize_char`] does, with the common characters first: ASCII
+/// and the Arabic letters that stay as they are. This is the hot loop of every normalisation, so
+/// those are handled inline, without a call or the full table of special cases.
+#[inline(always)]
+fn normalize_char_fast(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        c if c.is_ascii() => out.push(c),
+        // ء ا ب, ت…غ (and the rare letters up to U+063F), ف…و, ي: kept. The letters between them
+        // (آ أ ؤ إ ئ ة ـ ى) are rewritten or dropped by `normalize_char`.
+        '\u{0621}'
+        | '\u{0627}'
+        | '\u{0628}'
+        | '\u{062A}'..='\u{063F}'
+        | '\u{0641}'..='\u{0648}'
+        | '\u{064A}' => out.push(c),
+        c => normalize_char(c, out),
+    }
+}
+
 impl Normalized {
     /// Normalise `original` for matching, remembering where each character came from.
     pub fn new(original: &str) -> Self {
@@ -75,10 +95,8 @@ impl Normalized {
         let mut n = 0usize;
         for (i, c) in original.chars().enumerate() {
             let before = text.len();
-            normalize_char(c, &mut text);
-            for _ in before..text.len() {
-                map.push(i as u32);
-            }
+            normalize_char_fast(c, &mut text);
+            map.extend(std::iter::repeat_n(i as u32, text.len() - before));
             n = i + 1;
         }
         map.push(n as u32);
@@ -122,7 +140,7 @@ impl Normalized {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        normalize_char(c, &mut out);
+        normalize_char_fast(c, &mut out);
     }
     out
 }
@@ -178,26 +196,26 @@ pub fn tokens(norm: &str) -> Vec<Token> {
 /// here. The article «ال» is always removed, so that «الصين», «للصين», «وبالصين» all give «صين».
 /// Forms shorter than two letters are not produced.
 pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
+    // Every clitic is a two-byte Arabic letter, so the forms are suffixes of `tok` and are taken
+    // as slices; `n` is the char count of `tok`, from which the counts of the suffixes follow.
     let mut out: Vec<(String, Clitics)> = Vec::with_capacity(4);
-    let chars: Vec<char> = tok.chars().collect();
-    let mut push = |s: &[char], c: Clitics| {
-        let (body, al) = strip_al(s);
+    let n = tok.chars().count();
+    // a suffix of `tok` with `len` chars
+    let mut push = |s: &str, len: usize, c: Clitics| {
+        let (body, body_len, al) = strip_al(s, len);
         let mut c = c;
         c.article |= al;
-        if body.len() >= 2 {
-            let st: String = body.iter().collect();
-            if !out.iter().any(|(x, _)| *x == st) {
-                out.push((st, c));
-            }
+        if body_len >= 2 && !out.iter().any(|(x, _)| x == body) {
+            out.push((body.to_string(), c));
         }
     };
-    push(&chars, Clitics::default());
-    let conj = matches!(chars.first(), Some('و') | Some('ف')) && chars.len() > 3;
-    let prep_at =
-        |i: usize| matches!(chars.get(i), Some('ب') | Some('ل') | Some('ك')) && chars.len() > i + 2;
-    if conj {
+    push(tok, n, Clitics::default());
+    let first = tok.chars().next();
+    let conj_first = matches!(first, Some('و' | 'ف'));
+    if conj_first && n > 3 {
         push(
-            &chars[1..],
+            &tok['و'.len_utf8()..],
+            n - 1,
             Clitics {
                 conj: true,
                 ..Default::default()
@@ -205,16 +223,23 @@ pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
         );
     }
     for (i, conj) in [(0usize, false), (1usize, true)] {
-        if i == 1 && !matches!(chars.first(), Some('و') | Some('ف')) {
+        if i == 1 && !conj_first {
             continue;
         }
-        if prep_at(i) {
-            let rest = &chars[i + 1..];
-            let prep = Some(chars[i]);
+        // the char at `i` (the first two chars are two-byte letters when `i` is 1)
+        let at = if i == 0 { 0 } else { 'و'.len_utf8() };
+        let Some(p) = tok[at..].chars().next() else {
+            continue;
+        };
+        if matches!(p, 'ب' | 'ل' | 'ك') && n > i + 2 {
+            let rest = &tok[at + p.len_utf8()..];
+            let rest_len = n - i - 1;
+            let prep = Some(p);
             // «لل» is ل + ال with the alef dropped
-            if chars[i] == 'ل' && rest.first() == Some(&'ل') && rest.len() > 2 {
+            if p == 'ل' && rest.starts_with('ل') && rest_len > 2 {
                 push(
-                    &rest[1..],
+                    &rest['ل'.len_utf8()..],
+                    rest_len - 1,
                     Clitics {
                         conj,
                         prep,
@@ -224,6 +249,7 @@ pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
             }
             push(
                 rest,
+                rest_len,
                 Clitics {
                     conj,
                     prep,
@@ -235,11 +261,11 @@ pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
     out
 }
 
-fn strip_al(s: &[char]) -> (&[char], bool) {
-    if s.len() > 3 && s[0] == 'ا' && s[1] == 'ل' {
-        (&s[2..], true)
-    } else {
-        (s, false)
+/// `s` (of `len` chars) without a leading article, its char count, and whether it had one.
+fn strip_al(s: &str, len: usize) -> (&str, usize, bool) {
+    match s.strip_prefix("ال") {
+        Some(body) if len > 3 => (body, len - 2, true),
+        _ => (s, len, false),
     }
 }
 
@@ -259,15 +285,15 @@ pub struct Clitics {
 pub fn skeleton(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut last: Option<char> = None;
-    let n = word.chars().count();
-    for (i, c) in word.chars().enumerate() {
+    // `i` is a byte offset: only whether a char is the first or the last matters
+    for (i, c) in word.char_indices() {
         let c = match c {
             'غ' | 'ق' | 'ك' | 'ج' => 'ج',
             'ث' => 'ت',
             'ذ' | 'ظ' | 'ض' => 'ز',
             'ص' => 'س',
             'ط' => 'ت',
-            'ه' if i == n - 1 && i > 0 => continue,
+            'ه' if i + 'ه'.len_utf8() == word.len() && i > 0 => continue,
             'ا' | 'و' | 'ي' if i > 0 => continue,
             'ا' | 'ع' if i == 0 => 'ا',
             c => c,
@@ -418,7 +444,114 @@ mod tests {
         assert_ne!(skeleton("روسيا"), skeleton("تركيا"));
     }
 
+    /// The straightforward `clitic_forms` over a `Vec<char>`, as it was first written: the
+    /// slice-based one must give the same forms in the same order.
+    fn clitic_forms_ref(tok: &str) -> Vec<(String, Clitics)> {
+        fn strip_al_ref(s: &[char]) -> (&[char], bool) {
+            if s.len() > 3 && s[0] == 'ا' && s[1] == 'ل' {
+                (&s[2..], true)
+            } else {
+                (s, false)
+            }
+        }
+        let mut out: Vec<(String, Clitics)> = Vec::new();
+        let chars: Vec<char> = tok.chars().collect();
+        let mut push = |s: &[char], c: Clitics| {
+            let (body, al) = strip_al_ref(s);
+            let mut c = c;
+            c.article |= al;
+            if body.len() >= 2 {
+                let st: String = body.iter().collect();
+                if !out.iter().any(|(x, _)| *x == st) {
+                    out.push((st, c));
+                }
+            }
+        };
+        push(&chars, Clitics::default());
+        let conj = matches!(chars.first(), Some('و') | Some('ف')) && chars.len() > 3;
+        let prep_at = |i: usize| {
+            matches!(chars.get(i), Some('ب') | Some('ل') | Some('ك')) && chars.len() > i + 2
+        };
+        if conj {
+            let c = Clitics {
+                conj: true,
+                ..Default::default()
+            };
+            push(&chars[1..], c);
+        }
+        for (i, conj) in [(0usize, false), (1usize, true)] {
+            if i == 1 && !matches!(chars.first(), Some('و') | Some('ف')) {
+                continue;
+            }
+            if prep_at(i) {
+                let rest = &chars[i + 1..];
+                let prep = Some(chars[i]);
+                if chars[i] == 'ل' && rest.first() == Some(&'ل') && rest.len() > 2 {
+                    let c = Clitics {
+                        conj,
+                        prep,
+                        article: true,
+                    };
+                    push(&rest[1..], c);
+                }
+                let c = Clitics {
+                    conj,
+                    prep,
+                    article: false,
+                };
+                push(rest, c);
+            }
+        }
+        out
+    }
+
+    /// `skeleton` as first written, with a char count and char indices.
+    fn skeleton_ref(word: &str) -> String {
+        let mut out = String::new();
+        let mut last: Option<char> = None;
+        let n = word.chars().count();
+        for (i, c) in word.chars().enumerate() {
+            let c = match c {
+                'غ' | 'ق' | 'ك' | 'ج' => 'ج',
+                'ث' => 'ت',
+                'ذ' | 'ظ' | 'ض' => 'ز',
+                'ص' => 'س',
+                'ط' => 'ت',
+                'ه' if i == n - 1 && i > 0 => continue,
+                'ا' | 'و' | 'ي' if i > 0 => continue,
+                'ا' | 'ع' if i == 0 => 'ا',
+                c => c,
+            };
+            if last == Some(c) {
+                continue;
+            }
+            out.push(c);
+            last = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_path_normalises_every_char_as_the_table_does() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let (mut fast, mut full) = (String::new(), String::new());
+            normalize_char_fast(c, &mut fast);
+            normalize_char(c, &mut full);
+            assert_eq!(fast, full, "U+{:04X}", c as u32);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn clitic_forms_as_first_written(s in "[وفبلكاله a1ي]{0,8}") {
+            proptest::prop_assert_eq!(clitic_forms(&s), clitic_forms_ref(&s));
+        }
+
+        #[test]
+        fn skeleton_as_first_written(s in "[اويهعغقكجثذظضصطب a]{0,8}") {
+            proptest::prop_assert_eq!(skeleton(&s), skeleton_ref(&s));
+        }
+
         #[test]
         fn spans_are_within_the_original(s in "\\PC{0,80}") {
             let n = Normalized::new(&s);

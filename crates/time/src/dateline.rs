@@ -1,6 +1,6 @@
 //! Datelines: «موسكو 22 فبراير 2023 (شينخوا)», «غوا-سانا», «القاهرة (رويترز) -», «واس - القاهرة :», and
 //! publication stamps «/مصدر: شينخوا/ 2023:02:23.10:01».
-use crate::scan::{clitic_forms_c, Kind, P};
+use crate::scan::{Kind, P};
 use crate::{Basis, Date, Dateline, Value};
 use rasd_text::Normalized;
 
@@ -69,7 +69,7 @@ impl P<'_> {
         ];
         self.kind(k) == Some(Kind::Word)
             && !self.t(k).is_ascii()
-            && !clitic_forms_c(self.t(k)).any(|f| NOT_PLACE.contains(&f))
+            && !self.forms(k, false).any(|(_, f)| NOT_PLACE.contains(&f))
             && self.lex_at(k).is_none()
     }
 
@@ -207,15 +207,29 @@ impl P<'_> {
 
     /// «/مصدر: شينخوا/ 2023:02:23.10:01», or a line that is only a date.
     fn dl_stamp(&self, a: usize, b: usize) -> Option<Cand> {
-        let (k, m) = (a..b).find_map(|k| {
-            self.date_at(k)
-                .filter(|m| m.next <= b && P::explicit(m))
-                .map(|m| (k, m))
-        })?;
+        const SOURCE: &[&str] = &["مصدر", "المصدر"];
+        // Without a source word on the line, a date with more than two words before it is no stamp:
+        // the search stops there rather than reading a date at every token of a paragraph.
+        let source_on_line = (a..b).any(|x| self.is(x, SOURCE));
+        let mut words_before = 0;
+        let mut found = None;
+        for k in a..b {
+            if !source_on_line && words_before > 2 {
+                return None;
+            }
+            if let Some(m) = self.date_at(k).filter(|m| m.next <= b && P::explicit(m)) {
+                found = Some((k, m));
+                break;
+            }
+            if self.kind(k) == Some(Kind::Word) {
+                words_before += 1;
+            }
+        }
+        let (k, m) = found?;
         let Some(Value::Day(date)) = m.value else {
             return None;
         };
-        let source = (a..k).any(|x| self.is(x, &["مصدر", "المصدر"]));
+        let source = (a..k).any(|x| self.is(x, SOURCE));
         let words_around = (a..k)
             .chain(m.next..b)
             .filter(|&x| self.kind(x) == Some(Kind::Word))

@@ -1,7 +1,7 @@
 //! The month/weekday dictionary `data/dict/months.toml`, parsed once and normalised.
 use crate::scan::tokenize;
+use rasd_text::hash::FastMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const MONTHS_TOML: &str = include_str!("../../../data/dict/months.toml");
@@ -68,6 +68,21 @@ pub(crate) struct Lex {
     pub not_phrases: Vec<Vec<String>>,
     /// Agency names, as token sequences.
     pub agencies: Vec<Vec<String>>,
+    /// First word of a `not_phrases` entry → the indices of those it begins.
+    pub not_phrases_by_first: HashMap<String, Vec<usize>>,
+    /// First word of an `agencies` entry → the indices of those it begins.
+    pub agencies_by_first: HashMap<String, Vec<usize>>,
+}
+
+/// First word of each phrase → the indices of the phrases it begins (phrases are not empty).
+fn by_first(phrases: &[Vec<String>]) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, ph) in phrases.iter().enumerate() {
+        if let Some(first) = ph.first() {
+            m.entry(first.clone()).or_default().push(i);
+        }
+    }
+    m
 }
 
 /// Normalised tokens of a dictionary string.
@@ -81,7 +96,7 @@ pub(crate) fn words(s: &str) -> Vec<String> {
 
 fn build(src: &str) -> Result<Lex, String> {
     let file: File = toml::from_str(src).map_err(|e| format!("months.toml: {e}"))?;
-    let mut names: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::new();
+    let mut names: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::default();
     let mut add = |name: &str, e: Entry| {
         let w = words(name);
         if let Some((first, rest)) = w.split_first() {
@@ -129,6 +144,20 @@ fn build(src: &str) -> Result<Lex, String> {
             add(n, Entry::Weekday(row.number));
         }
     }
+    let not_phrases: Vec<Vec<String>> = file
+        .not_date
+        .phrases
+        .iter()
+        .map(|s| words(s))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let agencies: Vec<Vec<String>> = file
+        .dateline
+        .agencies
+        .iter()
+        .map(|s| words(s))
+        .filter(|w| !w.is_empty())
+        .collect();
     Ok(Lex {
         names,
         not_before: file
@@ -137,20 +166,10 @@ fn build(src: &str) -> Result<Lex, String> {
             .iter()
             .map(|s| rasd_text::normalize(s))
             .collect(),
-        not_phrases: file
-            .not_date
-            .phrases
-            .iter()
-            .map(|s| words(s))
-            .filter(|w| !w.is_empty())
-            .collect(),
-        agencies: file
-            .dateline
-            .agencies
-            .iter()
-            .map(|s| words(s))
-            .filter(|w| !w.is_empty())
-            .collect(),
+        not_phrases_by_first: by_first(&not_phrases),
+        agencies_by_first: by_first(&agencies),
+        not_phrases,
+        agencies,
     })
 }
 

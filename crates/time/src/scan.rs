@@ -5,7 +5,7 @@
 use crate::calendar::{days_from_hijri, hijri_days_in_month, hijri_from_days};
 use crate::lex::{lex, Entry, Lex};
 use crate::{Basis, Date, Grain, Value};
-use std::collections::HashSet;
+use rasd_text::hash::FastSet;
 use std::sync::OnceLock;
 
 /// What a token is.
@@ -483,9 +483,13 @@ fn unit_word(w: &str) -> Option<(Unit, Option<i64>)> {
     })
 }
 
-/// Forms of a word with its proclitics removed, most literal first: (bytes removed, form).
-/// `prep` also removes ب/ل/ك (after an optional و/ف).
-fn clitic_forms(tok: &str, prep: bool) -> impl Iterator<Item = (usize, &str)> + Clone {
+/// Forms of a word with its proclitics removed, most literal first: (bytes removed, form): the word
+/// itself, without a و/ف conjunction, and without ب/ل/ك (after an optional و/ف); `None` where
+/// there is no such form. The patterns read them through [`P::forms`], which computes them once
+/// per token.
+type Forms<'a> = [Option<(usize, &'a str)>; 3];
+
+fn clitic_forms(tok: &str) -> Forms<'_> {
     let mut out = [Some((0, tok)), None, None];
     if tok.chars().nth(3).is_some() {
         let mut rest = tok;
@@ -495,25 +499,20 @@ fn clitic_forms(tok: &str, prep: bool) -> impl Iterator<Item = (usize, &str)> + 
             rest = &tok[skip..];
             out[1] = Some((skip, rest));
         }
-        if prep && rest.chars().nth(3).is_some() {
+        if rest.chars().nth(3).is_some() {
             if let Some(c) = rest.chars().next().filter(|c| matches!(c, 'ب' | 'ل' | 'ك')) {
                 out[2] = Some((skip + c.len_utf8(), &rest[c.len_utf8()..]));
             }
         }
     }
-    out.into_iter().flatten()
-}
-
-/// The forms of a word without a و/ف conjunction.
-pub(crate) fn clitic_forms_c(tok: &str) -> impl Iterator<Item = &str> + Clone {
-    clitic_forms(tok, false).map(|(_, f)| f)
+    out
 }
 
 /// Words (without clitics) an expression can begin with; other words are skipped quickly.
-fn starters(lex: &'static Lex) -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn starters(lex: &'static Lex) -> &'static FastSet<&'static str> {
+    static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
-        let mut s: HashSet<&'static str> = lex.names.keys().map(|k| k.as_str()).collect();
+        let mut s: FastSet<&'static str> = lex.names.keys().map(|k| k.as_str()).collect();
         for list in [DAYPARTS, MODIFIERS] {
             s.extend(list.iter().copied());
         }
@@ -669,6 +668,8 @@ enum YearRef {
 pub(crate) struct P<'a> {
     pub norm: &'a str,
     pub toks: Vec<Tok>,
+    /// The clitic forms of each token.
+    forms: Vec<Forms<'a>>,
     pub lex: &'static Lex,
     pub anchor: Option<(Date, Basis)>,
     /// The year of the last explicit expression read by [`P::run`] («من ذلك العام» refers to it).
@@ -677,9 +678,12 @@ pub(crate) struct P<'a> {
 
 impl<'a> P<'a> {
     pub(crate) fn new(norm: &'a str, anchor: Option<(Date, Basis)>) -> Self {
+        let toks = tokenize(norm);
+        let forms = toks.iter().map(|t| clitic_forms(&norm[t.s..t.e])).collect();
         P {
             norm,
-            toks: tokenize(norm),
+            toks,
+            forms,
             lex: lex(),
             anchor,
             last_year: std::cell::Cell::new(None),
@@ -690,6 +694,21 @@ impl<'a> P<'a> {
 
     pub(crate) fn t(&self, i: usize) -> &'a str {
         self.toks.get(i).map(|t| &self.norm[t.s..t.e]).unwrap_or("")
+    }
+
+    /// Forms of token `i` with its proclitics removed, most literal first: (bytes removed, form).
+    /// `prep` also removes ب/ل/ك (after an optional و/ف).
+    pub(crate) fn forms(
+        &self,
+        i: usize,
+        prep: bool,
+    ) -> impl Iterator<Item = (usize, &'a str)> + Clone {
+        let f = self
+            .forms
+            .get(i)
+            .copied()
+            .unwrap_or([Some((0, "")), None, None]);
+        f.into_iter().take(if prep { 3 } else { 2 }).flatten()
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
@@ -737,7 +756,7 @@ impl<'a> P<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        clitic_forms(self.t(i), false)
+        self.forms(i, false)
             .find(|(_, f)| ws.contains(f))
             .map(|(s, _)| s)
     }
@@ -747,7 +766,7 @@ impl<'a> P<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        clitic_forms(self.t(i), true)
+        self.forms(i, true)
             .find(|(_, f)| ws.contains(f))
             .map(|(s, _)| s)
     }
@@ -758,7 +777,7 @@ impl<'a> P<'a> {
             return None;
         }
         let mut best: Option<(Entry, usize, usize)> = None;
-        for (skip, form) in clitic_forms(self.t(i), true) {
+        for (skip, form) in self.forms(i, true) {
             let Some(list) = self.lex.names.get(form) else {
                 continue;
             };
@@ -796,7 +815,7 @@ impl<'a> P<'a> {
     /// Token `i` is a word after which a number or month names something («حزب 14 آذار»).
     fn not_head(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
-            && clitic_forms(self.t(i), true).any(|(_, f)| {
+            && self.forms(i, true).any(|(_, f)| {
                 self.lex
                     .not_before
                     .iter()
@@ -809,20 +828,16 @@ impl<'a> P<'a> {
         if i >= self.toks.len() {
             return None;
         }
-        let mut forms = [""; 3];
-        for (slot, (_, f)) in forms.iter_mut().zip(clitic_forms(self.t(i), true)) {
-            *slot = f;
-        }
-        self.lex
-            .not_phrases
-            .iter()
+        // the phrases whose first word is one of the token's forms
+        self.forms(i, true)
+            .filter_map(|(_, f)| self.lex.not_phrases_by_first.get(f))
+            .flatten()
+            .map(|&k| &self.lex.not_phrases[k])
             .filter(|ph| {
-                ph.first().is_some_and(|w| forms.contains(&w.as_str()))
-                    && ph
-                        .iter()
-                        .enumerate()
-                        .skip(1)
-                        .all(|(k, w)| self.t(i + k) == w)
+                ph.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| self.t(i + k) == w)
             })
             .map(|ph| i + ph.len())
             .max()
@@ -830,9 +845,12 @@ impl<'a> P<'a> {
 
     /// A listed agency name starts at `i`: the token after it.
     pub(crate) fn agency_at(&self, i: usize) -> Option<usize> {
+        // the agencies whose first word is token `i`
         self.lex
-            .agencies
+            .agencies_by_first
+            .get(self.t(i))?
             .iter()
+            .map(|&k| &self.lex.agencies[k])
             .filter(|ph| ph.iter().enumerate().all(|(k, w)| self.t(i + k) == w))
             .map(|ph| i + ph.len())
             .max()
@@ -876,10 +894,12 @@ impl<'a> P<'a> {
         };
         // a cue at token `k`, unless «كان» comes just before it
         let cue_at = |k: usize| {
-            let cue = clitic_forms(self.t(k), false)
+            let cue = self
+                .forms(k, false)
                 .any(|(_, f)| FUTURE_CUES.contains(&f) || is_future_verb(f));
             let past = (k.saturating_sub(3)..k).any(|x| {
-                clitic_forms(self.t(x), false).any(|(_, f)| matches!(f, "كان" | "كانت" | "كانوا"))
+                self.forms(x, false)
+                    .any(|(_, f)| matches!(f, "كان" | "كانت" | "كانوا"))
             });
             cue && !past
         };
@@ -930,7 +950,7 @@ impl<'a> P<'a> {
                 s += 1;
             }
             if s < i {
-                return clitic_forms(self.t(s), false).any(|(_, f)| is_imperfect_verb(f));
+                return self.forms(s, false).any(|(_, f)| is_imperfect_verb(f));
             }
         }
         false
@@ -990,7 +1010,7 @@ impl<'a> P<'a> {
         }
         // the forms of the word once, not once for each ordinal
         let mut forms = [None; 3];
-        for (slot, f) in forms.iter_mut().zip(clitic_forms(self.t(j), false)) {
+        for (slot, f) in forms.iter_mut().zip(self.forms(j, false)) {
             *slot = Some(f);
         }
         let isc = |w: &str| {
@@ -2228,7 +2248,7 @@ impl<'a> P<'a> {
         if self.kind(i) != Some(Kind::Word) {
             return None;
         }
-        clitic_forms(self.t(i), true)
+        self.forms(i, true)
             .find_map(|(sk, f)| list.iter().find(|(w, _)| *w == f).map(|&(_, v)| (sk, v)))
     }
 
@@ -2527,7 +2547,7 @@ impl<'a> P<'a> {
             }
             if self.kind(i) == Some(Kind::Punct)
                 || (self.kind(i) == Some(Kind::Word)
-                    && !clitic_forms(self.t(i), true).any(|(_, f)| starters.contains(f)))
+                    && !self.forms(i, true).any(|(_, f)| starters.contains(f)))
             {
                 i += 1;
                 continue;
