@@ -124,7 +124,103 @@ fn value_str(v: &Value) -> String {
     }
 }
 
-pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
+/// Verb phrases of the trigger lexicon whose words a VSO subject may split: «قطعت السعودية
+/// علاقاتها», «حذر الأمير بندر ... من أن». Keyed by the normalised first word: the trigger and the
+/// words that must follow the subject.
+pub(crate) struct SplitPhrases(std::collections::HashMap<String, Vec<(usize, Vec<String>)>>);
+
+impl SplitPhrases {
+    pub(crate) fn new(dict: &Dict) -> Self {
+        let mut map: std::collections::HashMap<String, Vec<(usize, Vec<String>)>> =
+            Default::default();
+        for (ti, t) in dict.triggers.iter().enumerate() {
+            if t.pos != "verb" || t.speech {
+                continue;
+            }
+            for form in &t.ar {
+                let words: Vec<String> = rasd_text::normalize(form)
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                if words.len() >= 2 {
+                    map.entry(words[0].clone())
+                        .or_default()
+                        .push((ti, words[1..].to_vec()));
+                }
+            }
+        }
+        // the longest rest first
+        for v in map.values_mut() {
+            v.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+        }
+        SplitPhrases(map)
+    }
+
+    /// Words that open a split phrase but are no trigger alone («قطعت» of «قطعت ... علاقاتها»), as
+    /// one-word matches to be completed.
+    fn openers(&self, an: &Analysis) -> Vec<Match> {
+        let covered = |i: usize| an.triggers.iter().any(|t| t.first <= i && i < t.last);
+        (0..an.toks.len())
+            .filter(|&i| !an.excluded[i] && !covered(i))
+            .filter_map(|i| {
+                let w = an.tok_text(i);
+                let conj = w.starts_with(['و', 'ف']) && self.0.contains_key(&w[2..]);
+                let key = if conj { &w[2..] } else { w };
+                let (ti, _) = self.0.get(key)?.first()?;
+                Some(Match {
+                    first: i,
+                    last: i + 1,
+                    entry: EntryRef::Trigger(*ti),
+                    fuzzy: false,
+                    clitics: rasd_text::Clitics {
+                        conj,
+                        ..Default::default()
+                    },
+                    future: false,
+                })
+            })
+            .collect()
+    }
+
+    /// The trigger a one-word verb match becomes when the rest of one of its phrases follows the
+    /// actor named after it: only mentions may stand between.
+    fn complete(&self, an: &Analysis, tm: &Match) -> Option<usize> {
+        if tm.last != tm.first + 1 {
+            return None;
+        }
+        let w = an.tok_text(tm.first);
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let cands = self.0.get(w)?;
+        let si = an.sent_of[tm.first];
+        let s1 = an.sentences[si].1;
+        // the actor right after the verb, then at most six words of it (titles, a second name)
+        // before the rest of the phrase, with no other trigger or clause opening between
+        let m = an.mentions.iter().find(|m| m.first == tm.last)?;
+        let opens = |i: usize| {
+            COMPLEMENTIZERS.contains(&an.tok_text(i))
+                || an.triggers.iter().any(|t| t.first == i)
+                || an.gap_before(i).contains([',', '،', ':', '.'])
+        };
+        for k in m.last..(m.last + 6).min(s1) {
+            if let Some(ti) = cands.iter().find_map(|(ti, rest)| {
+                (k + rest.len() <= s1
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(j, r)| an.tok_text(k + j) == r.as_str()))
+                .then_some(*ti)
+            }) {
+                return Some(ti);
+            }
+            if opens(k) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Event> {
     let published = doc.published.and_then(Date::parse);
     let dateline = rasd_time::find_dateline(doc.text);
     let anchors = Anchors {
@@ -250,7 +346,12 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
     };
     let mut events = Vec::new();
     let mut last_subject: Option<Mention> = None;
-    for tm in ctx.an.triggers.clone() {
+    // the lexicon's matches, and the first words of split phrases («قطعت» ... «علاقاتها»)
+    let openers = split.openers(&ctx.an);
+    let mut all: Vec<(Match, bool)> = ctx.an.triggers.iter().map(|m| (*m, false)).collect();
+    all.extend(openers.into_iter().map(|m| (m, true)));
+    all.sort_by_key(|(m, _)| m.first);
+    for (tm, opener) in all {
         let EntryRef::Trigger(ti) = tm.entry else {
             continue;
         };
@@ -258,6 +359,12 @@ pub(crate) fn code(dict: &Dict, doc: &DocInput) -> Vec<Event> {
         if trig.speech {
             continue;
         }
+        // (an inviting verb's visit word is read by the invitation's own rule)
+        let trig = match split.complete(&ctx.an, &tm).filter(|_| !trig.invite) {
+            Some(t) => &dict.triggers[t],
+            None if opener => continue,
+            None => trig,
+        };
         if let Some(ev) = ctx.event(doc, &tm, trig, &mut last_subject) {
             events.push(ev);
         }
@@ -544,8 +651,10 @@ impl Ctx<'_> {
                         }
                     };
                     // «أكد الجانبان رفضهما للعقوبات الأمريكية»: the pair acts on a third party
+                    // (a pair that meets meets each other: «عقد الزعيمان قمة في العاصمة الفنلندية»)
                     let third = rest.iter().find(|m| {
-                        !matches!(m.kind, Kind::Pair | Kind::OwnCountry)
+                        trig.kind != "CONSULT"
+                            && !matches!(m.kind, Kind::Pair | Kind::OwnCountry)
                             && m.actor.country != a.actor.country
                             && m.actor.country != b.actor.country
                     });
@@ -730,10 +839,19 @@ impl Ctx<'_> {
         let (tc, _) = an.tok_span(tm.first, tm.last);
         // a date inside the reported clause wins over the date of the report («قال اليوم إن ... أمس»)
         let clause_c = an.tok_span(cs.min(s1 - 1), cs.min(s1 - 1) + 1).0;
+        // a statement is made by the time it is reported: a later date is what it speaks about
+        let pub_s = self.published.map(|d| d.to_string());
+        let said = said_kind(&trig.kind);
         let near = |lo: usize| {
             self.times
                 .iter()
                 .filter(|t| t.start >= lo && t.end <= ec && t.value.is_some())
+                .filter(|t| {
+                    !said
+                        || pub_s.as_deref().is_none_or(|p| {
+                            t.value.as_ref().is_some_and(|v| value_str(v).as_str() <= p)
+                        })
+                })
                 .min_by_key(|t| (t.start as i64 - tc as i64).abs())
         };
         let in_clause = near(clause_c);

@@ -31,12 +31,14 @@ pub struct DocInput<'a> {
 /// The event coder, holding its dictionaries.
 pub struct Coder {
     dict: Dict,
+    split: events::SplitPhrases,
 }
 
 impl Coder {
     /// A coder over the given dictionaries.
     pub fn new(dict: Dict) -> Self {
-        Coder { dict }
+        let split = events::SplitPhrases::new(&dict);
+        Coder { dict, split }
     }
 
     /// The dictionaries.
@@ -46,7 +48,7 @@ impl Coder {
 
     /// Code one document.
     pub fn code(&self, doc: &DocInput) -> Vec<Event> {
-        events::code(&self.dict, doc)
+        events::code(&self.dict, &self.split, doc)
     }
 }
 

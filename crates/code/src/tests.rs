@@ -486,3 +486,42 @@ fn a_pair_acting_on_a_third_party_is_led_by_the_side_that_reports_it() {
         .unwrap_or_else(|| panic!("no accusation: {evs:?}"));
     assert_eq!(brief(e), "2020-02-04 ACCUSE JPN>NATO - occurred -");
 }
+
+#[test]
+fn split_phrases_and_statement_dates_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // a verb phrase split by its VSO subject
+            "قطعت البحرين أمس علاقاتها الدبلوماسية مع قطر.",
+            "2017-06-06",
+            "2017-06-05 SANCTION BHR>QAT - occurred -",
+        ),
+        (
+            // warning that something will happen criticises ...
+            "حذر وزير الخارجية الفرنسي اليوم من أن السياسة الإيرانية تهدد استقرار المنطقة.",
+            "2019-01-15",
+            "2019-01-15 ACCUSE FRA>IRN - occurred -",
+        ),
+        (
+            // ... warning someone threatens
+            "حذرت كوريا الشمالية اليوم الولايات المتحدة من عواقب المناورات.",
+            "2019-01-15",
+            "2019-01-15 THREATEN PRK>USA - occurred -",
+        ),
+        (
+            // a statement is made by the time it is reported: the later date is its subject
+            "طالب وزير الخارجية الألماني أمس إيران بالإفراج عن المعتقلين قبل الانتخابات المقررة في 20 سبتمبر.",
+            "2019-09-01",
+            "2019-08-31 REQUEST DEU>IRN - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}

@@ -264,6 +264,9 @@ pub fn clitic_forms(tok: &str) -> Vec<(String, Clitics)> {
 /// `s` (of `len` chars) without a leading article, its char count, and whether it had one.
 fn strip_al(s: &str, len: usize) -> (&str, usize, bool) {
     match s.strip_prefix("ال") {
+        // a stem that itself opens with «أل» («ألماني» → «الماني») loses both: «الألماني» → «ماني»,
+        // as the dictionary's «ألماني» does
+        Some(body) if len > 5 && body.starts_with("ال") => (&body["ال".len()..], len - 4, true),
         Some(body) if len > 3 => (body, len - 2, true),
         _ => (s, len, false),
     }
@@ -414,6 +417,10 @@ mod tests {
             ("فالجانب", "جانب"),
             ("بوتين", "بوتين"),
             ("لنظيره", "نظيره"),
+            // a stem opening with «أل»: the article and the stem's «ال» both go, as in «ألماني»
+            ("الالماني", "ماني"),
+            ("الماني", "ماني"),
+            ("والالمانيه", "مانيه"),
         ];
         for (tok, want) in rows {
             let forms: Vec<String> = clitic_forms(tok).into_iter().map(|(f, _)| f).collect();
@@ -448,7 +455,9 @@ mod tests {
     /// slice-based one must give the same forms in the same order.
     fn clitic_forms_ref(tok: &str) -> Vec<(String, Clitics)> {
         fn strip_al_ref(s: &[char]) -> (&[char], bool) {
-            if s.len() > 3 && s[0] == 'ا' && s[1] == 'ل' {
+            if s.len() > 5 && s[..4] == ['ا', 'ل', 'ا', 'ل'] {
+                (&s[4..], true)
+            } else if s.len() > 3 && s[0] == 'ا' && s[1] == 'ل' {
                 (&s[2..], true)
             } else {
                 (s, false)
