@@ -111,8 +111,9 @@ enum Ending {
     Open,
 }
 
-/// What is known about one line.
-struct Info {
+/// What is known about one line. Its tokens are slices of one buffer holding the normalised text
+/// of every analysed line, so that no line needs a `String` per word.
+struct Info<'n> {
     start: usize,
     end: usize,
     /// Byte range in the text.
@@ -122,7 +123,7 @@ struct Info {
     long: bool,
     /// Words (whitespace-separated pieces with a letter or digit).
     words: usize,
-    toks: Vec<String>,
+    toks: &'n [&'n str],
     ending: Ending,
     /// Sentence breaks inside the line.
     breaks: usize,
@@ -133,16 +134,29 @@ struct Info {
     heading: Option<Furniture>,
 }
 
-impl Info {
+impl Info<'_> {
     fn body(&self) -> bool {
         !self.blank && self.kind.is_none()
     }
 }
 
+/// One line of the text before it is analysed.
+struct Piece<'t> {
+    content: &'t str,
+    start: usize,
+    end: usize,
+    bytes: (usize, usize),
+    blank: bool,
+    long: bool,
+    /// Byte range of its normalised text in the shared buffer (lines that are analysed).
+    norm: (usize, usize),
+}
+
 /// Split `text` into lines and mark the page-furniture ones. Never panics; linear in the text.
 pub fn classify_lines(text: &str) -> Vec<Line> {
     let lx = lex();
-    let mut infos = Vec::new();
+    let mut lines = Vec::new();
+    let mut norm = String::with_capacity(text.len());
     let (mut char_pos, mut byte_pos) = (0usize, 0usize);
     let pieces = text.split('\n').count();
     for (p, piece) in text.split('\n').enumerate() {
@@ -152,14 +166,37 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
             _ => (piece, 0),
         };
         let n = content.chars().count();
-        let mut info = analyse(content, lx);
-        info.start = char_pos;
-        info.end = char_pos + n;
-        info.bytes = (byte_pos, byte_pos + content.len());
-        infos.push(info);
+        let blank = content.trim().is_empty();
+        let long = !blank && (content.len() > MAX_ANALYSED * 4 || n > MAX_ANALYSED);
+        let from = norm.len();
+        if !blank && !long {
+            rasd_text::normalize_into(content.trim(), &mut norm);
+        }
+        lines.push(Piece {
+            content,
+            start: char_pos,
+            end: char_pos + n,
+            bytes: (byte_pos, byte_pos + content.len()),
+            blank,
+            long,
+            norm: (from, norm.len()),
+        });
         char_pos += n + cr + 1;
         byte_pos += piece.len() + 1;
     }
+    // the tokens of all lines, one after the other
+    let mut words: Vec<&str> = Vec::new();
+    let mut ranges = Vec::with_capacity(lines.len());
+    for l in &lines {
+        let from = words.len();
+        words.extend(crate::lexicon::split_words(&norm[l.norm.0..l.norm.1]));
+        ranges.push((from, words.len()));
+    }
+    let mut infos: Vec<Info> = lines
+        .iter()
+        .zip(ranges)
+        .map(|(l, (a, b))| analyse(l, &words[a..b], lx))
+        .collect();
     structure(&mut infos, lx);
     let mut out = Vec::with_capacity(infos.len());
     for info in &infos {
@@ -188,15 +225,16 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
     out
 }
 
-fn analyse(line: &str, lx: &Lex) -> Info {
+/// What is known about a line with the tokens `toks` (of its normalised text).
+fn analyse<'n>(l: &Piece, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
     let mut info = Info {
-        start: 0,
-        end: 0,
-        bytes: (0, 0),
-        blank: line.trim().is_empty(),
-        long: false,
+        start: l.start,
+        end: l.end,
+        bytes: l.bytes,
+        blank: l.blank,
+        long: l.long,
         words: 0,
-        toks: Vec::new(),
+        toks,
         ending: Ending::Open,
         breaks: 0,
         numbered: false,
@@ -206,17 +244,15 @@ fn analyse(line: &str, lx: &Lex) -> Info {
     if info.blank {
         return info;
     }
-    if line.len() > MAX_ANALYSED * 4 || line.chars().count() > MAX_ANALYSED {
-        info.long = true;
+    if info.long {
         info.words = usize::MAX / 2;
         return info;
     }
-    let trimmed = line.trim();
+    let trimmed = l.content.trim();
     info.words = trimmed
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    info.toks = crate::lexicon::toks(trimmed);
     info.ending = ending(trimmed);
     info.breaks = sentence_breaks(trimmed);
     info.numbered = numbered(trimmed);
@@ -309,24 +345,24 @@ fn is_amount(t: &str) -> bool {
     !digits.is_empty() && digits.len() + 1 >= t.len() && is_num(digits)
 }
 
-fn starts_with(toks: &[String], phrase: &[String]) -> bool {
-    toks.len() >= phrase.len() && toks.iter().zip(phrase).all(|(a, b)| a == b)
+fn starts_with(toks: &[&str], phrase: &[String]) -> bool {
+    toks.len() >= phrase.len() && toks.iter().zip(phrase).all(|(a, b)| *a == b)
 }
 
 /// The first phrase of `list` that `toks` starts with.
-fn prefix<'a>(toks: &[String], list: &'a [Vec<String>]) -> Option<&'a [String]> {
+fn prefix<'a>(toks: &[&str], list: &'a [Vec<String>]) -> Option<&'a [String]> {
     list.iter()
         .find(|p| starts_with(toks, p))
         .map(|p| p.as_slice())
 }
 
-fn contains_seq(toks: &[String], phrase: &[String]) -> bool {
+fn contains_seq(toks: &[&str], phrase: &[String]) -> bool {
     !phrase.is_empty() && toks.windows(phrase.len()).any(|w| w == phrase)
 }
 
 /// A heading phrase alone on its line, perhaps with a few more words («الأكثر قراءة اليوم»), or
 /// with a colon and the first item. Single-word phrases must stand alone.
-fn heading_match(raw: &str, toks: &[String], list: &[Vec<String>]) -> Option<bool> {
+fn heading_match(raw: &str, toks: &[&str], list: &[Vec<String>]) -> Option<bool> {
     let p = prefix(toks, list)?;
     let rest = toks.len() - p.len();
     if rest == 0 {
@@ -419,7 +455,7 @@ fn line_kind(raw: &str, info: &Info, lx: &Lex) -> (Option<Furniture>, Option<Fur
     (None, None)
 }
 
-fn sign_off(raw: &str, toks: &[String], lx: &Lex) -> Option<Furniture> {
+fn sign_off(raw: &str, toks: &[&str], lx: &Lex) -> Option<Furniture> {
     if toks.len() <= 3 && lx.sign_offs.iter().any(|p| p.as_slice() == toks) {
         return Some(Furniture::SignOff);
     }
@@ -445,13 +481,13 @@ fn sign_off(raw: &str, toks: &[String], lx: &Lex) -> Option<Furniture> {
     }
     let all_short = toks.iter().all(|t| {
         t.chars().all(char::is_alphabetic)
-            && (t.chars().count() <= 2 || (t.chars().count() <= 4 && lx.agencies.contains(t)))
+            && (t.chars().count() <= 2 || (t.chars().count() <= 4 && lx.agencies.contains(*t)))
     });
     let tiny = toks.iter().filter(|t| t.chars().count() <= 2).count();
     (all_short && tiny >= 2).then_some(Furniture::SignOff)
 }
 
-fn timestamp(toks: &[String], lx: &Lex) -> bool {
+fn timestamp(toks: &[&str], lx: &Lex) -> bool {
     if toks.len() > 16 {
         return false;
     }
@@ -474,13 +510,13 @@ fn timestamp(toks: &[String], lx: &Lex) -> bool {
             }
             return false;
         }
-        if matches!(t.as_str(), "منذ" | "قبل" | "ago") {
+        if matches!(*t, "منذ" | "قبل" | "ago") {
             ago = true;
         }
         let b = bare(t);
-        if lx.time_words.contains(t)
-            || lx.weekdays.contains(t)
-            || lx.months.contains(t)
+        if lx.time_words.contains(*t)
+            || lx.weekdays.contains(*t)
+            || lx.months.contains(*t)
             || lx.weekdays.contains(b)
             || lx.months.contains(b)
         {
@@ -491,7 +527,7 @@ fn timestamp(toks: &[String], lx: &Lex) -> bool {
     digits || (ago && toks.len() >= 2)
 }
 
-fn counter(toks: &[String], lx: &Lex) -> bool {
+fn counter(toks: &[&str], lx: &Lex) -> bool {
     if lx.counter_anywhere.iter().any(|p| contains_seq(toks, p)) {
         return true;
     }
@@ -499,23 +535,23 @@ fn counter(toks: &[String], lx: &Lex) -> bool {
         return true;
     }
     let has_num = toks.iter().any(|t| is_amount(t));
-    let has_word = toks.iter().any(|t| lx.counter_words.contains(t));
+    let has_word = toks.iter().any(|t| lx.counter_words.contains(*t));
     let others = toks
         .iter()
         .filter(|t| {
-            !is_amount(t) && !lx.counter_words.contains(*t) && !lx.counter_fillers.contains(*t)
+            !is_amount(t) && !lx.counter_words.contains(**t) && !lx.counter_fillers.contains(**t)
         })
         .count();
     has_num && has_word && others == 0
 }
 
-fn comments(raw: &str, toks: &[String], lx: &Lex) -> bool {
+fn comments(raw: &str, toks: &[&str], lx: &Lex) -> bool {
     if prefix(toks, &lx.comments).is_some() {
         return true;
     }
     // «التعليقات», «3 تعليقات», «تعليقات (2)»
     let words = toks.iter().filter(|t| !is_num(t)).collect::<Vec<_>>();
-    if words.len() == 1 && lx.comment_words.contains(words[0]) && toks.len() <= 2 {
+    if words.len() == 1 && lx.comment_words.contains(*words[0]) && toks.len() <= 2 {
         return true;
     }
     // form fields: «الاسم *», «البريد الإلكتروني *»
@@ -523,12 +559,12 @@ fn comments(raw: &str, toks: &[String], lx: &Lex) -> bool {
     is_field && (raw.contains('*') || raw.trim_end().ends_with(':'))
 }
 
-fn source(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
+fn source(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
     let first = &toks[0];
     let core = raw
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric());
-    if lx.source_words.contains(first) && words <= 10 {
+    if lx.source_words.contains(*first) && words <= 10 {
         if toks.len() == 1 {
             return true;
         }
@@ -559,18 +595,18 @@ fn source(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
             return true;
         }
         let all = toks.iter().all(|t| {
-            lx.agencies.contains(t) || lx.agencies.contains(bare(t)) || t.chars().count() == 1
+            lx.agencies.contains(*t) || lx.agencies.contains(bare(t)) || t.chars().count() == 1
         });
         let named = toks.iter().any(|t| {
-            t.chars().count() >= 3 && (lx.agencies.contains(t) || lx.agencies.contains(bare(t)))
+            t.chars().count() >= 3 && (lx.agencies.contains(*t) || lx.agencies.contains(bare(t)))
         });
         if all && named {
             return true;
         }
     }
     // bylines: «بقلم: فلان», «كتب - فلان»
-    if words <= 7 && lx.bylines.contains(first) {
-        if first == "بقلم" || first == "by" {
+    if words <= 7 && lx.bylines.contains(*first) {
+        if *first == "بقلم" || *first == "by" {
             return true;
         }
         let first_word_end = core
@@ -598,8 +634,18 @@ fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
 
 /// Chars of URLs in a line.
 fn url_chars(raw: &str) -> usize {
-    // every URL mark has a '/' or a '.': most lines have neither and need no look at their words
-    if !raw.contains(['/', '.']) {
+    // Every URL mark has «://» or a '.' in «www.» or «t.me/»: lines with none of these (most lines,
+    // though most have a full stop) need no look at their words.
+    let b = raw.as_bytes();
+    let marked = raw.contains("://")
+        || raw.match_indices('.').any(|(i, _)| {
+            (i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"))
+                || (i >= 1
+                    && b[i - 1].eq_ignore_ascii_case(&b't')
+                    && b.get(i + 1..i + 4)
+                        .is_some_and(|m| m.eq_ignore_ascii_case(b"me/")))
+        });
+    if !marked {
         return 0;
     }
     raw.split_whitespace()
@@ -613,16 +659,16 @@ fn url_chars(raw: &str) -> usize {
         .sum()
 }
 
-fn has_platform(toks: &[String], lx: &Lex) -> bool {
+fn has_platform(toks: &[&str], lx: &Lex) -> bool {
     toks.iter()
-        .any(|t| lx.platform_words.contains(t) || lx.platform_words.contains(bare(t)))
+        .any(|t| lx.platform_words.contains(*t) || lx.platform_words.contains(bare(t)))
         || lx
             .platforms
             .iter()
             .any(|p| p.len() > 1 && contains_seq(toks, p))
 }
 
-fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
+fn social(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
     let urls = url_chars(raw);
     if urls > 0 {
         let non_space = raw.chars().filter(|c| !c.is_whitespace()).count();
@@ -637,10 +683,10 @@ fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
     if words > 40 {
         return false;
     }
-    let follow = lx.follow_starts.contains(&toks[0]);
+    let follow = lx.follow_starts.contains(toks[0]);
     let objects = || {
         toks.iter()
-            .any(|t| lx.follow_objects.contains(t) || lx.follow_objects.contains(bare(t)))
+            .any(|t| lx.follow_objects.contains(*t) || lx.follow_objects.contains(bare(t)))
     };
     if follow && words <= 25 && (has_platform(toks, lx) || objects()) {
         return true;
@@ -648,14 +694,14 @@ fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
     // share bars: «شارك: فيسبوك تويتر واتساب»
     if toks.len() <= 12 {
         let all = toks.iter().all(|t| {
-            lx.share_words.contains(t)
-                || lx.share_fillers.contains(t)
-                || lx.platform_words.contains(t)
+            lx.share_words.contains(*t)
+                || lx.share_fillers.contains(*t)
+                || lx.platform_words.contains(*t)
                 || lx.platform_words.contains(bare(t))
         });
         let some = toks.iter().any(|t| {
-            lx.share_words.contains(t)
-                || lx.platform_words.contains(t)
+            lx.share_words.contains(*t)
+                || lx.platform_words.contains(*t)
                 || lx.platform_words.contains(bare(t))
         });
         if all && some {
@@ -665,15 +711,15 @@ fn social(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
     // app promotions addressed to the reader
     let app = toks
         .iter()
-        .any(|t| lx.app_words.contains(t) || lx.app_words.contains(bare(t)));
-    let you = toks.iter().any(|t| lx.second_person.contains(t));
+        .any(|t| lx.app_words.contains(*t) || lx.app_words.contains(bare(t)));
+    let you = toks.iter().any(|t| lx.second_person.contains(*t));
     app && you
 }
 
-fn navigation(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
+fn navigation(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
     let np = toks
         .iter()
-        .take_while(|t| lx.next_prev.contains(*t))
+        .take_while(|t| lx.next_prev.contains(**t))
         .count();
     if np >= 2 || (np == toks.len()) {
         return true;
@@ -699,7 +745,7 @@ fn navigation(raw: &str, toks: &[String], words: usize, lx: &Lex) -> bool {
     }
     // a row of menu items
     if words <= 25 && toks.len() >= 3 {
-        let menu = toks.iter().filter(|t| lx.menu_words.contains(*t)).count();
+        let menu = toks.iter().filter(|t| lx.menu_words.contains(**t)).count();
         if menu >= 3 && menu * 10 >= toks.len() * 9 {
             return true;
         }
@@ -779,11 +825,11 @@ fn breadcrumb(raw: &str) -> bool {
 // Structure
 
 /// Paragraph openings that continue earlier text: «وقال», «كما», «من جهته», «وفي».
-fn connector(toks: &[String], lx: &Lex) -> bool {
+fn connector(toks: &[&str], lx: &Lex) -> bool {
     let Some(first) = toks.first() else {
         return false;
     };
-    if lx.connectors.contains(first) || lx.connector_phrases.iter().any(|p| starts_with(toks, p)) {
+    if lx.connectors.contains(*first) || lx.connector_phrases.iter().any(|p| starts_with(toks, p)) {
         return true;
     }
     if first.starts_with('و') && first.chars().count() >= 3 {
@@ -802,7 +848,7 @@ fn headline_like(i: &Info, lx: &Lex) -> bool {
         && matches!(i.ending, Ending::Open | Ending::Question | Ending::Ellipsis)
         && i.breaks == 0
         && !i.numbered
-        && !connector(&i.toks, lx)
+        && !connector(i.toks, lx)
 }
 
 /// A word that looks like an imperfect verb of the third person (يطالب, يبحثون), the
@@ -818,34 +864,27 @@ fn imperfect_verb(t: &str, lx: &Lex) -> bool {
         && !lx.not_verbs.iter().any(|n| w.starts_with(n.as_str()))
 }
 
-fn content_words<'a>(toks: &'a [String], lx: &Lex) -> Vec<&'a str> {
+fn content_words<'n>(toks: &[&'n str], lx: &Lex) -> Vec<&'n str> {
     toks.iter()
         .map(|t| bare(t))
         .filter(|b| b.chars().count() >= 3 && !is_num(b) && !lx.stop.contains(*b))
         .collect()
 }
 
-fn has_time(toks: &[String], lx: &Lex) -> bool {
+fn has_time(toks: &[&str], lx: &Lex) -> bool {
     toks.iter().any(|t| {
         let b = bare(t);
-        lx.weekdays.contains(t)
+        lx.weekdays.contains(*t)
             || lx.weekdays.contains(b)
-            || matches!(t.as_str(), "امس" | "اليوم" | "الليله")
+            || matches!(*t, "امس" | "اليوم" | "الليله")
     }) || toks.windows(2).any(|w| {
-        (is_num(&w[0]) && lx.months.contains(bare(&w[1])))
-            || (lx.months.contains(bare(&w[0])) && is_num(&w[1]))
+        (is_num(w[0]) && lx.months.contains(bare(w[1])))
+            || (lx.months.contains(bare(w[0])) && is_num(w[1]))
     })
 }
 
-fn owned_words(toks: &[String], lx: &Lex) -> Vec<String> {
-    content_words(toks, lx)
-        .into_iter()
-        .map(String::from)
-        .collect()
-}
-
 /// The share of `toks`' content words found in `reference` (0 when it has none).
-fn overlap(toks: &[String], reference: &[String], lx: &Lex) -> f64 {
+fn overlap(toks: &[&str], reference: &[&str], lx: &Lex) -> f64 {
     let cw = content_words(toks, lx);
     if cw.is_empty() {
         return 0.0;
@@ -860,16 +899,16 @@ fn overlap(toks: &[String], reference: &[String], lx: &Lex) -> f64 {
 /// The title (the first body line of three words or more), the lead (the first body line of
 /// twelve words or more from there on), where the body after the lead starts, and the content
 /// words of title and lead.
-fn frame(infos: &[Info], lx: &Lex) -> (Option<usize>, Option<usize>, usize, Vec<String>) {
+fn frame<'n>(infos: &[Info<'n>], lx: &Lex) -> (Option<usize>, Option<usize>, usize, Vec<&'n str>) {
     let n = infos.len();
     let title = (0..n).find(|&i| infos[i].body() && infos[i].words >= 3);
     let lead = title.and_then(|t| (t..n).find(|&i| infos[i].body() && infos[i].words >= 12));
     let body_from = lead.map(|l| l + 1).unwrap_or(n);
-    let mut reference: Vec<String> = title
-        .map(|t| owned_words(&infos[t].toks, lx))
+    let mut reference: Vec<&str> = title
+        .map(|t| content_words(infos[t].toks, lx))
         .unwrap_or_default();
     if let Some(l) = lead {
-        reference.extend(owned_words(&infos[l].toks, lx));
+        reference.extend(content_words(infos[l].toks, lx));
     }
     (title, lead, body_from, reference)
 }
@@ -927,7 +966,7 @@ fn structure(infos: &mut [Info], lx: &Lex) {
                 && l.ending != Ending::Colon
                 && (stops_ok || l.ending != Ending::Stop)
                 && (l.words <= 16
-                    || (!connector(&l.toks, lx) && overlap(&l.toks, &reference, lx) <= 0.25));
+                    || (!connector(l.toks, lx) && overlap(l.toks, &reference, lx) <= 0.25));
             if !item {
                 stopped_at = Some(j);
                 break;
@@ -948,8 +987,8 @@ fn structure(infos: &mut [Info], lx: &Lex) {
     }
     // the title and lead, now that the lists are known
     let (title, _, body_from, reference) = frame(infos, lx);
-    let title_words: Vec<String> = title
-        .map(|t| owned_words(&infos[t].toks, lx))
+    let title_words: Vec<&str> = title
+        .map(|t| content_words(infos[t].toks, lx))
         .unwrap_or_default();
 
     if uses_stops {
@@ -992,7 +1031,7 @@ fn structure(infos: &mut [Info], lx: &Lex) {
             if l.start * 3 >= total * 2
                 && l.words >= 4
                 && headline_like(l, lx)
-                && overlap(&l.toks, &reference, lx) == 0.0
+                && overlap(l.toks, &reference, lx) == 0.0
                 && l.toks.iter().any(|t| imperfect_verb(t, lx))
                 && prev_nonblank(infos, i).is_some_and(|p| {
                     (infos[p].body() || infos[p].kind == Some(Related))
@@ -1028,7 +1067,7 @@ fn structure(infos: &mut [Info], lx: &Lex) {
                     infos[k].kind = Some(Related);
                 }
             } else if let [one] = tail[..] {
-                if infos[one].words >= 3 && overlap(&infos[one].toks, &title_words, lx) == 0.0 {
+                if infos[one].words >= 3 && overlap(infos[one].toks, &title_words, lx) == 0.0 {
                     infos[one].kind = Some(Related);
                 }
             }
@@ -1066,20 +1105,17 @@ fn structure(infos: &mut [Info], lx: &Lex) {
         run.pop();
     }
     if run.len() >= 2 {
-        let timed = run
-            .iter()
-            .filter(|&&k| has_time(&infos[k].toks, lx))
-            .count();
+        let timed = run.iter().filter(|&&k| has_time(infos[k].toks, lx)).count();
         // the article before the run, to which teasers of other stories owe little
         let first = *run.last().unwrap_or(&0);
-        let article: Vec<String> = infos[..first]
+        let article: Vec<&str> = infos[..first]
             .iter()
             .filter(|l| l.body())
-            .flat_map(|l| owned_words(&l.toks, lx))
+            .flat_map(|l| content_words(l.toks, lx))
             .collect();
         let mean = run
             .iter()
-            .map(|&k| overlap(&infos[k].toks, &article, lx))
+            .map(|&k| overlap(infos[k].toks, &article, lx))
             .sum::<f64>()
             / run.len() as f64;
         if timed * 3 >= run.len() && mean <= 0.35 {
@@ -1102,7 +1138,7 @@ enum Teaser {
 
 /// `truncated_ok`: the page ends its paragraphs with full stops, so a lead without one is a
 /// truncated teaser.
-fn teaser_like(l: &Info, reference: &[String], truncated_ok: bool, lx: &Lex) -> Teaser {
+fn teaser_like(l: &Info, reference: &[&str], truncated_ok: bool, lx: &Lex) -> Teaser {
     let ending_ok = l.ending == Ending::Stop
         || (truncated_ok && l.words >= 15 && matches!(l.ending, Ending::Open | Ending::Ellipsis));
     if !l.body()
@@ -1112,12 +1148,12 @@ fn teaser_like(l: &Info, reference: &[String], truncated_ok: bool, lx: &Lex) -> 
         || l.breaks > 1
         || !ending_ok
         // a connective opening continues the article; a verb with a root «و» (وبّخ) does not
-        || connector(&l.toks, lx)
-        || content_words(&l.toks, lx).is_empty()
+        || connector(l.toks, lx)
+        || content_words(l.toks, lx).is_empty()
     {
         return Teaser::No;
     }
-    if overlap(&l.toks, reference, lx) <= 0.2 {
+    if overlap(l.toks, reference, lx) <= 0.2 {
         Teaser::Yes
     } else {
         Teaser::Related

@@ -1344,11 +1344,15 @@ pub(crate) struct Lex {
     pub not_verbs: Vec<String>,
 }
 
-/// Normalise and split into word tokens (runs of letters and digits).
-pub(crate) fn toks(s: &str) -> Vec<String> {
-    let n = rasd_text::normalize(s);
-    n.split(|c: char| !rasd_text::is_word_char(c))
+/// The word tokens (runs of letters and digits) of a normalised text.
+pub(crate) fn split_words(norm: &str) -> impl Iterator<Item = &str> {
+    norm.split(|c: char| !rasd_text::is_word_char(c))
         .filter(|t| !t.is_empty())
+}
+
+/// Normalise and split into word tokens.
+pub(crate) fn toks(s: &str) -> Vec<String> {
+    split_words(&rasd_text::normalize(s))
         .map(str::to_string)
         .collect()
 }

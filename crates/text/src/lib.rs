@@ -139,10 +139,15 @@ impl Normalized {
 /// Normalise a dictionary string (no offsets kept).
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        normalize_char_fast(c, &mut out);
-    }
+    normalize_into(s, &mut out);
     out
+}
+
+/// Normalise `s` onto the end of `out`, as [`normalize`] does.
+pub fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        normalize_char_fast(c, out);
+    }
 }
 
 /// A word token of a normalised text: byte range into it.
