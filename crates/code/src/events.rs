@@ -590,10 +590,18 @@ impl Ctx<'_> {
             .filter(|m| {
                 m.first == tm.last && matches!(m.kind, Kind::Pair | Kind::Person) && !governed(m)
             });
+        // an actor before the trigger governed by a preposition («الخلاف مع السعودية لن يؤثر») is not
+        // its subject
+        // (a possessive «ل» stays: «سفينة تابعة للبحرية الأمريكية أبحرت» is the navy's act)
+        let before_free: Vec<&Mention> = before
+            .iter()
+            .copied()
+            .filter(|m| !(m.first > s0 && preposition(m.first - 1)))
+            .collect();
         let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if let Some(p) = possessor {
             (Some(p.clone()), after[1..].to_vec())
-        } else if !before.is_empty() {
-            (pick_before(&before), after.clone())
+        } else if !before_free.is_empty() {
+            (pick_before(&before_free), after.clone())
         } else if pronoun_clause && frame_actor.is_some() {
             (frame_actor.cloned(), after.clone())
         } else if !after.is_empty()
@@ -707,6 +715,17 @@ impl Ctx<'_> {
                             && src_actor.as_ref().is_none_or(|s| !same_actor(s, &m.actor))
                     })
                     .map(|m| (*m).clone());
+            }
+        }
+        // «قال دي ميستورا إن إيران أكدت له أن ...»: the one the trigger's pronoun names is the speaker
+        if tm.last > tm.first + 1
+            && matches!(an.tok_text(tm.last - 1), "له" | "لها" | "لهم" | "لهما")
+        {
+            if let Some(sp) = frame_actor.filter(|f| {
+                f.kind == Kind::Person
+                    && src.as_ref().is_none_or(|s| !same_actor(&s.actor, &f.actor))
+            }) {
+                tgt = Some(sp.clone());
             }
         }
         // «فرض عقوبات على شركات إيرانية», «طرد السفير الإسرائيلي»: with no actor named after the trigger,
