@@ -220,6 +220,80 @@ impl SplitPhrases {
     }
 }
 
+pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
+    use std::fmt::Write;
+    let published = doc.published.and_then(Date::parse);
+    let dateline = rasd_time::find_dateline(doc.text);
+    let dl_span = dateline.as_ref().map(|d| (d.start, d.end));
+    let ref_date = dateline
+        .as_ref()
+        .and_then(|d| d.date)
+        .or(published)
+        .map(|d| d.to_string());
+    let an = analyse(dict, doc.text, doc.furniture, ref_date.as_deref(), dl_span);
+    let words = |a: usize, b: usize| -> String {
+        (a..b).map(|i| an.tok_text(i)).collect::<Vec<_>>().join(" ")
+    };
+    let mut out = String::new();
+    if let Some(d) = &dateline {
+        let _ = writeln!(
+            out,
+            "dateline  {}..{} date {:?} agency {:?}",
+            d.start, d.end, d.date, d.agency
+        );
+    }
+    for (si, &(a, b)) in an.sentences.iter().enumerate() {
+        let fur = if a < b && an.excluded[a] {
+            " [furniture]"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "sentence {si}{fur}: {}", words(a, b));
+        for m in an.mentions.iter().filter(|m| an.sent_of[m.first] == si) {
+            let _ = writeln!(
+                out,
+                "  actor    {:<30} -> {} ({}, {}, {:?}) kind {:?} role {:?}",
+                words(m.first, m.last),
+                m.actor.name,
+                m.actor.country.as_deref().unwrap_or("-"),
+                m.actor.sector,
+                m.actor.id,
+                m.kind,
+                m.role
+            );
+        }
+        for p in an.places.iter().filter(|p| an.sent_of[p.first] == si) {
+            let _ = writeln!(
+                out,
+                "  place    {:<30} -> {} {} at={} to={} dateline={} seat={}",
+                words(p.first, p.first + 1),
+                p.name.as_deref().unwrap_or("-"),
+                p.country,
+                p.at,
+                p.to,
+                p.dateline,
+                p.seat
+            );
+        }
+        for t in an.triggers.iter().filter(|t| an.sent_of[t.first] == si) {
+            if let EntryRef::Trigger(ti) = t.entry {
+                let tr = &dict.triggers[ti];
+                let _ = writeln!(
+                    out,
+                    "  trigger  {:<30} -> {} {} {} mode {:?}{}",
+                    words(t.first, t.last),
+                    tr.kind,
+                    tr.cameo,
+                    tr.pos,
+                    tr.mode,
+                    if t.future { " future" } else { "" }
+                );
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Event> {
     let published = doc.published.and_then(Date::parse);
     let dateline = rasd_time::find_dateline(doc.text);

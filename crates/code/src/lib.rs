@@ -46,6 +46,13 @@ impl Coder {
         &self.dict
     }
 
+    /// What the coder saw in a document, one line per item: the sentences, the actor mentions
+    /// (with what they resolved to), the places and the triggers, each with its words. For
+    /// checking a dictionary entry or finding why an event was (not) coded.
+    pub fn explain(&self, doc: &DocInput) -> String {
+        events::explain(&self.dict, doc)
+    }
+
     /// Code one document.
     pub fn code(&self, doc: &DocInput) -> Vec<Event> {
         events::code(&self.dict, &self.split, doc)

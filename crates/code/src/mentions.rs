@@ -932,9 +932,15 @@ pub(crate) fn analyse(
         let Some(p) = dict.person(pid) else {
             continue;
         };
-        for name in p.ar.iter().chain(p.short.iter()) {
+        // a word of a full name needs three letters; a short form the dictionary lists as such
+        // («شي» for Xi Jinping) is taken as it is
+        let forms =
+            p.ar.iter()
+                .map(|n| (n, 3))
+                .chain(p.short.iter().map(|n| (n, 2)));
+        for (name, min) in forms {
             for k in rasd_dict::form_keys(name) {
-                if k.chars().count() >= 3 && !NOT_ALIAS.contains(&k.as_str()) {
+                if k.chars().count() >= min && !NOT_ALIAS.contains(&k.as_str()) {
                     alias.entry(k.clone()).or_insert((mi, me.first));
                     let s = skeleton(&k);
                     if s.chars().count() >= 3 {

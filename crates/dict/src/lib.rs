@@ -168,6 +168,45 @@ pub fn form_keys(form: &str) -> Vec<String> {
     keys
 }
 
+/// The indefinite accusative of a noun phrase with no article: the first word with the alef of
+/// its tanween («اجتماع» → «اجتماعا»), and every word with it («اتصال هاتفي» → «اتصالا هاتفيا»).
+/// Words ending in ة, ا, ى, ء or و take no alef.
+pub fn accusative_forms(form: &str) -> Vec<String> {
+    let takes = |w: &str| {
+        !w.starts_with("ال")
+            && w.chars().count() >= 3
+            && !w.ends_with(['ا', 'ة', 'ه', 'ى', 'و', 'ء', 'أ', 'إ', 'آ', 'ً'])
+    };
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return Vec::new();
+    };
+    if !takes(first) {
+        return Vec::new();
+    }
+    let mut out = vec![std::iter::once(format!("{first}ا"))
+        .chain(words[1..].iter().map(|w| w.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")];
+    if words.len() > 1 {
+        let all = words
+            .iter()
+            .map(|w| {
+                if takes(w) {
+                    format!("{w}ا")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        if all != out[0] {
+            out.push(all);
+        }
+    }
+    out
+}
+
 /// A token form as written (clitics removed).
 pub const PLAIN: u8 = 0;
 /// A verb form with the future prefix «س» removed.
@@ -432,8 +471,15 @@ impl Dict {
             }
         }
         for i in 0..d.triggers.len() {
+            let noun = d.triggers[i].pos == "noun";
             for a in d.triggers[i].ar.clone() {
                 add(&mut d, &a, EntryRef::Trigger(i), false);
+                // a noun in the indefinite accusative carries an alef: «عقد اجتماعاً», «أجرى اتصالاً»
+                if noun {
+                    for v in accusative_forms(&a) {
+                        add(&mut d, &v, EntryRef::Trigger(i), false);
+                    }
+                }
             }
         }
         d

@@ -178,3 +178,18 @@ fn object_pronouns_on_triggers_only() {
         .iter()
         .any(|(_, e, _)| matches!(e, EntryRef::Country(_))));
 }
+
+#[test]
+fn accusative_forms_table() {
+    // (noun phrase, its indefinite accusative forms)
+    let rows: [(&str, &[&str]); 5] = [
+        ("اجتماع", &["اجتماعا"]),
+        ("اتصال هاتفي", &["اتصالا هاتفي", "اتصالا هاتفيا"]),
+        ("الاجتماع", &[]),
+        ("زيارة", &[]),
+        ("لقاء", &[]),
+    ];
+    for (form, want) in rows {
+        assert_eq!(crate::accusative_forms(form), want.to_vec(), "{form}");
+    }
+}

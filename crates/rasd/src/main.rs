@@ -51,6 +51,16 @@ enum Cmd {
         #[arg(required = true)]
         inputs: Vec<String>,
     },
+    /// Show what the coder sees in documents: sentences, actors (and what they resolve to), places
+    /// and triggers. For checking a dictionary entry or finding why an event was (not) coded.
+    Explain {
+        /// Per-file metadata (JSONL: file, published, outlet, url, title).
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+        /// Files, directories, or `-` for JSONL on stdin.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
     /// Score a run against a gold file (rasd-gold/1) and print per-field accuracy and misses.
     Eval {
         /// Gold file.
@@ -219,6 +229,30 @@ fn run() -> Result<bool, String> {
                 eprintln!(
                     "rasd: {errors} input(s) could not be read; {} document(s) coded",
                     docs.len()
+                );
+            }
+            Ok(errors == 0)
+        }
+        Cmd::Explain { manifest, inputs } => {
+            let coder = load_coder(&cli.dict)?;
+            let manifest = load_manifest(&manifest)?;
+            let mut errors = 0;
+            for d in read_inputs(&inputs, manifest.as_ref(), &mut errors) {
+                let lines = rasd_read::classify_lines(&d.text);
+                let furniture: Vec<(usize, usize)> = lines
+                    .iter()
+                    .filter(|l| l.furniture.is_some())
+                    .map(|l| (l.start, l.end))
+                    .collect();
+                println!("== {} (published {:?})", d.name, d.published);
+                print!(
+                    "{}",
+                    coder.explain(&DocInput {
+                        name: &d.name,
+                        text: &d.text,
+                        published: d.published.as_deref(),
+                        furniture: &furniture,
+                    })
                 );
             }
             Ok(errors == 0)

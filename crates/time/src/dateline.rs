@@ -157,6 +157,18 @@ impl P<'_> {
         } else {
             None
         };
+        // «سمرقند (أوزبكستان) (رويترز) -»: the place's country in parentheses before the agency
+        let k = match self.agency_here(k, b) {
+            Some(_) => k,
+            None if place.is_some() => {
+                let close = (k + 1..(k + 6).min(b)).find(|&x| self.p(x, ')'))?;
+                if close == k + 1 || !(k + 1..close).all(|x| self.place_word(x)) {
+                    return None;
+                }
+                close + 1
+            }
+            None => return None,
+        };
         let (agency, n) = self.agency_here(k, b)?;
         let end = self.dashes(n, b);
         if place.is_some() && end == n && n < b {

@@ -242,6 +242,12 @@ fn datelines() {
             agency: Some("CNN"),
         },
         Row {
+            text: "عنوان\n\nسمرقند (أوزبكستان) (رويترز) - التقى الرئيس",
+            place: Some("سمرقند"),
+            date: None,
+            agency: Some("رويترز"),
+        },
+        Row {
             text: "القاهرة (رويترز) - قالت الحكومة",
             place: Some("القاهرة"),
             date: None,
