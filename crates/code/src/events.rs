@@ -223,7 +223,7 @@ impl SplitPhrases {
 pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
     use std::fmt::Write;
     let published = doc.published.and_then(Date::parse);
-    let dateline = rasd_time::find_dateline(doc.text);
+    let dateline = rasd_time::find_dateline_with(doc.text, published);
     let dl_span = dateline.as_ref().map(|d| (d.start, d.end));
     let ref_date = dateline
         .as_ref()
@@ -296,7 +296,7 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
 
 pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Event> {
     let published = doc.published.and_then(Date::parse);
-    let dateline = rasd_time::find_dateline(doc.text);
+    let dateline = rasd_time::find_dateline_with(doc.text, published);
     let anchors = Anchors {
         dateline: dateline.as_ref().and_then(|d| d.date),
         published,
@@ -540,6 +540,11 @@ impl Ctx<'_> {
         if trig.invite && self.governed_step(tm).is_some() {
             return None;
         }
+        // «ينفي لقاءه نتنياهو», «نفى ... أن يكون قد التقى»: a denial of an event is that event,
+        // negated, not a rejection
+        if trig.kind == "REJECT" && self.denies_event(tm) {
+            return None;
+        }
         // the meeting an inviting verb governs is coded with it: as the announced visit, or, in
         // «دعت فرنسا إلى اجتماع», as the call (REQUEST) itself
         if trig.kind == "CONSULT" && self.inviting_verb(tm).is_some() {
@@ -624,9 +629,15 @@ impl Ctx<'_> {
         };
         // «قالت مصر إنها تطالب إيران»: a complementizer carrying a pronoun makes the speaker the subject
         // (but «أنه تم ...» is impersonal)
-        let pronoun_clause = cs > s0
+        let pronoun_clause = (cs > s0
             && matches!(an.tok_text(cs - 1), "انه" | "انها" | "بانه" | "بانها")
-            && !matches!(an.tok_text(cs), "تم" | "يتم" | "سيتم" | "جري" | "يجري");
+            && !matches!(an.tok_text(cs), "تم" | "يتم" | "سيتم" | "جري" | "يجري"))
+            // «نفى الوزير أن يكون قد التقى نتنياهو»: with only auxiliaries before the verb, its
+            // subject is the one who speaks
+            || (cs > s0
+                && cs < tm.first
+                && (cs..tm.first)
+                    .all(|i| matches!(an.tok_text(i), "يكون" | "تكون" | "قد" | "كان" | "كانت")));
         let frame_actor: Option<&Mention> = in_sent
             .iter()
             .copied()
@@ -672,8 +683,18 @@ impl Ctx<'_> {
             .copied()
             .filter(|m| !(m.first > s0 && preposition(m.first - 1)))
             .collect();
+        // «عقد وزراء خارجية دول مجلس التعاون ووزير الخارجية الأميركي اجتماعا»: a meeting's subject of
+        // two coordinated actors is its two parties
+        let coordinated = (trig.kind == "CONSULT"
+            && before_free.len() >= 2
+            && before_free[1].first == before_free[0].last
+            && an.tok_text(before_free[1].first).starts_with('و')
+            && !matches!(before_free[1].kind, Kind::Pair | Kind::OwnCountry))
+        .then(|| (before_free[0].clone(), before_free[1].clone()));
         let (mut src, rest): (Option<Mention>, Vec<&Mention>) = if let Some(p) = possessor {
             (Some(p.clone()), after[1..].to_vec())
+        } else if let Some((a, _)) = &coordinated {
+            (Some(a.clone()), after.clone())
         } else if !before_free.is_empty() {
             (pick_before(&before_free), after.clone())
         } else if pronoun_clause && frame_actor.is_some() {
@@ -704,7 +725,7 @@ impl Ctx<'_> {
                 s.actor.text = text;
             }
         }
-        let mut tgt: Option<Mention> = None;
+        let mut tgt: Option<Mention> = coordinated.map(|(_, b)| b);
         if let Some(s) = src.clone() {
             if s.kind == Kind::Pair {
                 // «اتفق الجانبان»: the two principal actors of the document; «رئيسا البلدين»: their leaders
@@ -903,6 +924,7 @@ impl Ctx<'_> {
         let denied =
             cs > s0 && (s0..cs).any(|i| DENIALS.contains(&an.tok_text(i).trim_start_matches('و')));
         let negated = NEGATIONS.contains(&prev)
+            || DENIALS.contains(&prev.trim_start_matches('و'))
             || (NEGATIONS.contains(&prev2) && !an.gap_before(tm.first - 1).contains(','))
             || denied;
         let window_end = (tm.last + 3).min(s1);
@@ -1063,6 +1085,23 @@ impl Ctx<'_> {
                         }
                     }
                 }
+                // a meeting of an international body as such («وزراء خارجية دول مجلس التعاون»)
+                // is multilateral; calling on it with a word of visiting stays a visit
+                let body = |a: &Option<Actor>| {
+                    a.as_ref().is_some_and(|a| {
+                        a.country.is_none()
+                            && a.sector == "IGO"
+                            && a.id
+                                .as_deref()
+                                .is_some_and(|id| self.dict.person(id).is_none())
+                    })
+                };
+                if (body(&source) || body(&target))
+                    && trig.mode.as_deref() != Some("visit")
+                    && !trig.arrive
+                {
+                    mode = Some("multilateral".into());
+                }
                 // a country-only location becomes the city the report names in that country: near
                 // the event, or anywhere as the venue («القرية التي ستحتضن القمة»)
                 if let Some(l) = &mut location {
@@ -1164,6 +1203,35 @@ impl Ctx<'_> {
                 && matches!(m.entry, EntryRef::Trigger(t) if self.dict.triggers[t].kind == "CONSULT")
                 && (m.clitics.prep == Some('ل') || (m.first > 0 && an.tok_text(m.first - 1) == "الي"))
         })
+    }
+
+    /// A denying verb («نفى», «ينفي») whose object is an event: an event noun right after it, or a
+    /// clause («أن يكون قد التقى») holding a trigger.
+    fn denies_event(&self, tm: &Match) -> bool {
+        let an = &self.an;
+        let w = an.tok_text(tm.first);
+        if tm.last != tm.first + 1 || !DENIALS.contains(&w.trim_start_matches('و')) {
+            return false;
+        }
+        let si = an.sent_of[tm.first];
+        let s1 = an.sentences[si].1;
+        let is_event = |m: &Match| {
+            matches!(m.entry, EntryRef::Trigger(t)
+                if !self.dict.triggers[t].speech && self.dict.triggers[t].kind != "REJECT")
+        };
+        let noun_next = an.triggers.iter().any(|m| {
+            m.first == tm.last
+                && is_event(m)
+                && matches!(m.entry, EntryRef::Trigger(t) if self.dict.triggers[t].pos == "noun")
+        });
+        let clause = (tm.last..s1)
+            .find(|&i| COMPLEMENTIZERS.contains(&an.tok_text(i)))
+            .is_some_and(|c| {
+                an.triggers
+                    .iter()
+                    .any(|m| m.first > c && m.first < s1 && is_event(m))
+            });
+        noun_next || clause
     }
 
     /// A threatening noun an inviting verb governs: «يدعو لمراجعة العلاقات», «دعا إلى إعادة النظر في العلاقات».

@@ -60,6 +60,31 @@ pub(crate) struct Analysis {
 }
 
 const AT_WORDS: &[&str] = &["في", "عند", "داخل"];
+/// Meetings named by their place («مؤتمر وارسو», «قمة هلسنكي»), with the article off.
+const VENUE_NOUNS: &[&str] = &[
+    "موتمر",
+    "قمه",
+    "اجتماع",
+    "اجتماعات",
+    "منتدي",
+    "محادثات",
+    "مفاوضات",
+    "مباحثات",
+];
+/// Nouns a place name follows in apposition («مدينة جنيف», «العاصمة الرياض»), with the article off.
+const PLACE_NOUNS: &[&str] = &[
+    "مدينه",
+    "عاصمه",
+    "بلده",
+    "قريه",
+    "منطقه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "جزيره",
+    "منتجع",
+    "مدينتي",
+];
 const TO_WORDS: &[&str] = &["الي", "نحو"];
 /// Common given names and particles that never stand alone for a person.
 const NOT_ALIAS: &[&str] = &[
@@ -408,21 +433,67 @@ pub(crate) fn analyse(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut adjectives: Vec<(usize, usize)> = Vec::new();
     let mut places: Vec<PlaceMention> = Vec::new();
-    let mk_place =
-        |m: &Match, name: Option<String>, country: String, lat: Option<f64>, lon: Option<f64>| {
-            let pw = prev_word(m.first);
-            PlaceMention {
-                first: m.first,
-                name,
-                country,
-                lat,
-                lon,
-                at: AT_WORDS.contains(&pw) || m.clitics.prep == Some('ب') || in_dateline[m.first],
-                to: TO_WORDS.contains(&pw) || m.clitics.prep == Some('ل'),
-                dateline: in_dateline[m.first],
-                seat: false,
-            }
+    // «في مدينة جنيف», «بالعاصمة الرياض», «إلى العاصمة الفنلندية هلسنكي»: the preposition governs a
+    // place noun (and maybe its adjective) before the name
+    let place_noun = |w: &str| {
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        let (w, b) = match w.strip_prefix('ب') {
+            Some(r) if r.starts_with("ال") || PLACE_NOUNS.contains(&r) => (r, true),
+            _ => match w.strip_prefix('ل') {
+                Some(r) if r.starts_with('ل') => (r, false),
+                _ => (w, false),
+            },
         };
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        PLACE_NOUNS.contains(&w).then_some(b)
+    };
+    let governing = |first: usize| -> (&str, bool) {
+        // «على هامش مؤتمر وارسو», «قمة هلسنكي»: a meeting named by its place meets there
+        if first > 0 {
+            let w = prev_word(first);
+            let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            let w = w.strip_prefix(['ب', 'ل']).unwrap_or(w);
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            if VENUE_NOUNS.contains(&w) {
+                return ("في", true);
+            }
+        }
+        // the word before the place, or before «مدينة» / «العاصمة الفنلندية» in front of it
+        let mut k = first;
+        for _ in 0..2 {
+            if k == 0 {
+                break;
+            }
+            let w = prev_word(k);
+            if let Some(b) = place_noun(w) {
+                return (if b { "في" } else { prev_word(k - 1) }, b);
+            }
+            // an adjective between («العاصمة الفنلندية هلسنكي»)
+            if !w.starts_with("ال") {
+                break;
+            }
+            k -= 1;
+        }
+        (prev_word(first), false)
+    };
+    let mk_place = |m: &Match,
+                    name: Option<String>,
+                    country: String,
+                    lat: Option<f64>,
+                    lon: Option<f64>| {
+        let (pw, bi) = governing(m.first);
+        PlaceMention {
+            first: m.first,
+            name,
+            country,
+            lat,
+            lon,
+            at: AT_WORDS.contains(&pw) || bi || m.clitics.prep == Some('ب') || in_dateline[m.first],
+            to: TO_WORDS.contains(&pw) || m.clitics.prep == Some('ل'),
+            dateline: in_dateline[m.first],
+            seat: false,
+        }
+    };
     let mut j = 0;
     while j < chosen.len() {
         let m = chosen[j];

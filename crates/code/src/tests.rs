@@ -525,3 +525,49 @@ fn split_phrases_and_statement_dates_table() {
         assert_eq!(brief(h), want, "{text}");
     }
 }
+
+#[test]
+fn places_denials_and_bodies_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // «في مدينة جنيف»: the preposition governs the place noun before the name
+            "أعلن البيت الأبيض أن الرئيس الأمريكي سيلتقي نظيره الصيني في مدينة جنيف السويسرية الشهر المقبل.",
+            "2021-05-25",
+            "2021-06 CONSULT USA>CHN third-party planned Geneva",
+        ),
+        (
+            // a meeting named by its place meets there; a denial negates it; with only auxiliaries
+            // before the verb, the one who denies is its subject
+            "نفى وزير الخارجية المغربي اليوم أن يكون قد التقى رئيس الوزراء الإسرائيلي على هامش مؤتمر وارسو.",
+            "2019-02-20",
+            "2019-02-20 CONSULT MAR>ISR third-party negated Warsaw",
+        ),
+        (
+            // an international body meeting as such is multilateral; coordinated subjects are the parties
+            "عقد وزراء خارجية دول مجلس التعاون الخليجي ووزير الخارجية البريطاني اليوم اجتماعاً مشتركاً في الرياض.",
+            "2020-11-10",
+            "2020-11-10 CONSULT Gulf Cooperation Council>GBR multilateral occurred Riyadh",
+        ),
+        (
+            // a video meeting is a call
+            "عقد الرئيس الفرنسي اليوم اجتماعا افتراضيا عبر الفيديو مع المستشار الألماني.",
+            "2020-11-10",
+            "2020-11-10 CONSULT FRA>DEU phone occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+    // a denial of a meeting is no rejection
+    let evs = code(
+        "نفى وزير الخارجية المغربي اليوم أن يكون قد التقى رئيس الوزراء الإسرائيلي.",
+        "2019-02-20",
+    );
+    assert!(evs.iter().all(|e| e.kind != "REJECT"), "{evs:?}");
+}

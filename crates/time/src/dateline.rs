@@ -184,6 +184,34 @@ impl P<'_> {
         })
     }
 
+    /// «الكويت - 20 - 2 (كونا) --»: a place, the day and the month in figures, the agency; the
+    /// year is the anchor's (the publication date's), the latest such day not after it.
+    fn dl_place_dm_agency(&self, a: usize, b: usize) -> Option<Cand> {
+        let k = (a + 1..(a + 5).min(b)).find(|&x| self.pin(x, "-–—"))?;
+        let place = self.place_run(a, k)?;
+        let (d, _) = self.num(k + 1)?;
+        if !self.pin(k + 2, "-–—/") {
+            return None;
+        }
+        let (m, _) = self.num(k + 3)?;
+        let (agency, n) = self.agency_here(k + 4, b)?;
+        let date = self.anchor.and_then(|(anchor, _)| {
+            let (m, d) = (u32::try_from(m).ok()?, u32::try_from(d).ok()?);
+            (anchor.y - 1..=anchor.y)
+                .rev()
+                .filter_map(|y| Date::new(y, m, d))
+                .find(|c| *c <= anchor)
+        });
+        Some(Cand {
+            score: 4,
+            a,
+            b: self.dashes(n, b),
+            place: Some(place),
+            date,
+            agency: Some(agency),
+        })
+    }
+
     /// «غوا-سانا», «دمشق - سانا».
     fn dl_place_dash_agency(&self, a: usize, b: usize) -> Option<Cand> {
         let k = (a + 1..(a + 5).min(b)).find(|&x| self.pin(x, "-–—"))?;
@@ -301,6 +329,7 @@ pub(crate) fn find(text: &str, published: Option<Date>) -> Option<Dateline> {
             p.dl_place_date(a, b),
             p.dl_paren(a, b),
             p.dl_place_dash_agency(a, b),
+            p.dl_place_dm_agency(a, b),
             p.dl_agency_dash_place(a, b),
             p.dl_stamp(a, b),
         ];

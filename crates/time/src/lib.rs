@@ -269,6 +269,12 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
     dateline::find(text, None)
 }
 
+/// [`find_dateline`] with the publication date, which gives the year of a dateline date written
+/// without one («الكويت - 20 - 2 (كونا)», «بكين 5 مارس (شينخوا)»).
+pub fn find_dateline_with(text: &str, published: Option<Date>) -> Option<Dateline> {
+    dateline::find(text, published)
+}
+
 /// The dates relative words resolve against: the dateline's, else the publication date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Anchors {

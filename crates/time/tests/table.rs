@@ -248,6 +248,13 @@ fn datelines() {
             agency: Some("رويترز"),
         },
         Row {
+            // KUNA: day and month in figures, the year from publication (none here)
+            text: "عنوان\n\nالكويت - 20 - 2 (كونا) -- نفى الوزير",
+            place: Some("الكويت"),
+            date: None,
+            agency: Some("كونا"),
+        },
+        Row {
             text: "القاهرة (رويترز) - قالت الحكومة",
             place: Some("القاهرة"),
             date: None,
@@ -550,4 +557,16 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn a_dateline_without_its_year_takes_the_publication_year() {
+    let pubd = Date::parse("2019-02-21");
+    let d = rasd_time::find_dateline_with("عنوان\n\nالكويت - 20 - 2 (كونا) -- نفى الوزير", pubd)
+        .expect("a dateline");
+    assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2019-02-20"));
+    // a day after publication is last year's
+    let d = rasd_time::find_dateline_with("الكويت - 25 - 2 (كونا) -- نفى الوزير", pubd)
+        .expect("a dateline");
+    assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2018-02-25"));
 }
