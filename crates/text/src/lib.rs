@@ -94,9 +94,16 @@ impl Normalized {
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut n = 0usize;
         for (i, c) in original.chars().enumerate() {
+            let i32 = i as u32;
             let before = text.len();
             normalize_char_fast(c, &mut text);
-            map.extend(std::iter::repeat_n(i as u32, text.len() - before));
+            // one or two bytes in nearly every case: pushed without a general extend
+            match text.len() - before {
+                0 => {}
+                1 => map.push(i32),
+                2 => map.extend_from_slice(&[i32, i32]),
+                k => map.extend(std::iter::repeat_n(i32, k)),
+            }
             n = i + 1;
         }
         map.push(n as u32);
