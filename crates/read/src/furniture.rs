@@ -123,6 +123,8 @@ struct Info<'n> {
     long: bool,
     /// Words (whitespace-separated pieces with a letter or digit).
     words: usize,
+    /// The normalised text of the line (trimmed), when it is analysed.
+    norm: &'n str,
     toks: &'n [&'n str],
     ending: Ending,
     /// Sentence breaks inside the line.
@@ -195,7 +197,7 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
     let mut infos: Vec<Info> = lines
         .iter()
         .zip(ranges)
-        .map(|(l, (a, b))| analyse(l, &words[a..b], lx))
+        .map(|(l, (a, b))| analyse(l, &norm[l.norm.0..l.norm.1], &words[a..b], lx))
         .collect();
     structure(&mut infos, lx);
     let mut out = Vec::with_capacity(infos.len());
@@ -225,8 +227,8 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// What is known about a line with the tokens `toks` (of its normalised text).
-fn analyse<'n>(l: &Piece, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
+/// What is known about a line with the normalised text `norm` and its tokens `toks`.
+fn analyse<'n>(l: &Piece, norm: &'n str, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
     let mut info = Info {
         start: l.start,
         end: l.end,
@@ -234,6 +236,7 @@ fn analyse<'n>(l: &Piece, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
         blank: l.blank,
         long: l.long,
         words: 0,
+        norm,
         toks,
         ending: Ending::Open,
         breaks: 0,
@@ -460,7 +463,7 @@ fn line_kind(raw: &str, info: &Info, lx: &Lex) -> (Option<Furniture>, Option<Fur
     if social(raw, toks, words, lx) {
         return (Some(Social), None);
     }
-    if words <= 30 && breadcrumb(raw) {
+    if words <= 30 && breadcrumb(raw, info.norm) {
         return (Some(Breadcrumb), None);
     }
     if navigation(raw, toks, words, lx) {
@@ -723,11 +726,13 @@ fn social(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
         }
     }
     // app promotions addressed to the reader
-    let app = toks
-        .iter()
-        .any(|t| lx.app_words.contains(*t) || lx.app_words.contains(bare(t)));
+    let app = || {
+        toks.iter()
+            .any(|t| lx.app_words.contains(*t) || lx.app_words.contains(bare(t)))
+    };
+    // the rarer test first: both are plain look-ups
     let you = toks.iter().any(|t| lx.second_person.contains(*t));
-    app && you
+    you && app()
 }
 
 fn navigation(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
@@ -780,7 +785,8 @@ const HOME: &[&str] = &[
 ];
 
 /// «الصفحة الرئيسية >> التبادلات الدولية», «الرئيسية / أخبار / سياسة», «أخبار › عربي › سوريا».
-fn breadcrumb(raw: &str) -> bool {
+/// `norm` is the normalised text of `raw` trimmed.
+fn breadcrumb(raw: &str, norm: &str) -> bool {
     let s = raw.trim();
     let quotes = s.contains('«') && s.contains('»');
     let is_sep = |c: char| CRUMB_SEPS.contains(&c) && !(quotes && (c == '«' || c == '»'));
@@ -788,9 +794,8 @@ fn breadcrumb(raw: &str) -> bool {
     static HOME_NORM: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let home = HOME_NORM.get_or_init(|| HOME.iter().map(|h| rasd_text::normalize(h)).collect());
     let home_first = {
-        let n = rasd_text::normalize(s);
         home.iter().any(|h| {
-            n.strip_prefix(h.as_str()).is_some_and(|r| {
+            norm.strip_prefix(h.as_str()).is_some_and(|r| {
                 r.trim_start()
                     .starts_with(|c: char| is_sep(c) || matches!(c, '-' | '–' | '—'))
             })
