@@ -678,7 +678,7 @@ enum YearRef {
 pub(crate) struct P<'a> {
     pub norm: &'a str,
     pub toks: Vec<Tok>,
-    /// The clitic forms of each token.
+    /// The clitic forms of each token (empty when they are computed as needed).
     forms: Vec<Forms<'a>>,
     pub lex: &'static Lex,
     pub anchor: Option<(Date, Basis)>,
@@ -688,12 +688,23 @@ pub(crate) struct P<'a> {
 
 impl<'a> P<'a> {
     pub(crate) fn new(norm: &'a str, anchor: Option<(Date, Basis)>) -> Self {
+        let mut p = P::unprepared(norm, anchor);
+        p.forms = p
+            .toks
+            .iter()
+            .map(|t| clitic_forms(&norm[t.s..t.e]))
+            .collect();
+        p
+    }
+
+    /// A parser that computes the clitic forms of a token each time they are asked for, rather
+    /// than of every token beforehand: for the dateline finder, which reads few of its tokens.
+    pub(crate) fn unprepared(norm: &'a str, anchor: Option<(Date, Basis)>) -> Self {
         let toks = tokenize(norm);
-        let forms = toks.iter().map(|t| clitic_forms(&norm[t.s..t.e])).collect();
         P {
             norm,
             toks,
-            forms,
+            forms: Vec::new(),
             lex: lex(),
             anchor,
             last_year: std::cell::Cell::new(None),
@@ -713,11 +724,11 @@ impl<'a> P<'a> {
         i: usize,
         prep: bool,
     ) -> impl Iterator<Item = (usize, &'a str)> + Clone {
-        let f = self
-            .forms
-            .get(i)
-            .copied()
-            .unwrap_or([Some((0, "")), None, None]);
+        let f = match self.forms.get(i) {
+            Some(f) => *f,
+            // not computed beforehand, or past the end (the empty token)
+            None => clitic_forms(self.t(i)),
+        };
         f.into_iter().take(if prep { 3 } else { 2 }).flatten()
     }
 
