@@ -123,6 +123,8 @@ struct Info<'n> {
     long: bool,
     /// Words (whitespace-separated pieces with a letter or digit).
     words: usize,
+    /// The normalised text of the line (trimmed), when it is analysed.
+    norm: &'n str,
     toks: &'n [&'n str],
     ending: Ending,
     /// Sentence breaks inside the line.
@@ -195,7 +197,7 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
     let mut infos: Vec<Info> = lines
         .iter()
         .zip(ranges)
-        .map(|(l, (a, b))| analyse(l, &words[a..b], lx))
+        .map(|(l, (a, b))| analyse(l, &norm[l.norm.0..l.norm.1], &words[a..b], lx))
         .collect();
     structure(&mut infos, lx);
     let mut out = Vec::with_capacity(infos.len());
@@ -225,8 +227,8 @@ pub fn classify_lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// What is known about a line with the tokens `toks` (of its normalised text).
-fn analyse<'n>(l: &Piece, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
+/// What is known about a line with the normalised text `norm` and its tokens `toks`.
+fn analyse<'n>(l: &Piece, norm: &'n str, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
     let mut info = Info {
         start: l.start,
         end: l.end,
@@ -234,6 +236,7 @@ fn analyse<'n>(l: &Piece, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
         blank: l.blank,
         long: l.long,
         words: 0,
+        norm,
         toks,
         ending: Ending::Open,
         breaks: 0,
@@ -249,10 +252,7 @@ fn analyse<'n>(l: &Piece, toks: &'n [&'n str], lx: &Lex) -> Info<'n> {
         return info;
     }
     let trimmed = l.content.trim();
-    info.words = trimmed
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
+    info.words = count_words(trimmed);
     info.ending = ending(trimmed);
     info.breaks = sentence_breaks(trimmed);
     info.numbered = numbered(trimmed);
@@ -286,38 +286,55 @@ fn ending(s: &str) -> Ending {
 /// Sentence ends inside a line: `. ` (or `?`/`!`) after a word of two letters or more, followed by a
 /// letter.
 fn sentence_breaks(s: &str) -> usize {
-    if !s.contains(['.', '!', '?', '؟']) {
-        return 0;
-    }
-    let chars: Vec<char> = s.chars().collect();
     let mut n = 0;
-    for i in 1..chars.len().saturating_sub(2) {
-        if !matches!(chars[i], '.' | '!' | '?' | '؟') || chars[i - 1] == '.' || chars[i + 1] == '.'
+    // only the marks are looked at, each with the chars around it
+    for (b, c) in s.match_indices(['.', '!', '?', '؟']) {
+        let mut back = s[..b].chars().rev();
+        let mut fwd = s[b + c.len()..].chars();
+        // not the first char, and at least two chars after it
+        let Some(prev) = back.next() else { continue };
+        let Some(next) = fwd.next() else { continue };
+        if fwd.clone().next().is_none() || prev == '.' || next == '.' {
+            continue;
+        }
+        // a full stop after a word of fewer than two letters is an abbreviation or an initial
+        if c == "." && !(prev.is_alphabetic() && back.next().is_some_and(char::is_alphabetic)) {
+            continue;
+        }
+        let mut after = s[b + c.len()..]
+            .chars()
+            .skip_while(|c| matches!(c, '"' | '»' | '”' | ')'));
+        if after.next().is_some_and(char::is_whitespace)
+            && after
+                .find(|c| !c.is_whitespace())
+                .is_some_and(char::is_alphabetic)
         {
-            continue;
-        }
-        let word_before = chars[..i]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .count();
-        if word_before < 2 && chars[i] == '.' {
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j], '"' | '»' | '”' | ')') {
-            j += 1;
-        }
-        if j < chars.len() && chars[j].is_whitespace() {
-            while j < chars.len() && chars[j].is_whitespace() {
-                j += 1;
-            }
-            if j < chars.len() && chars[j].is_alphabetic() {
-                n += 1;
-            }
+            n += 1;
         }
     }
     n
+}
+
+/// Whitespace-separated pieces with a letter or digit.
+fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && is_alnum(c) {
+            n += 1;
+            counted = true;
+        }
+    }
+    n
+}
+
+/// `char::is_alphanumeric`, without the Unicode table for the Arabic letters and ASCII.
+fn is_alnum(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}')
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn numbered(s: &str) -> bool {
@@ -446,7 +463,7 @@ fn line_kind(raw: &str, info: &Info, lx: &Lex) -> (Option<Furniture>, Option<Fur
     if social(raw, toks, words, lx) {
         return (Some(Social), None);
     }
-    if words <= 30 && breadcrumb(raw) {
+    if words <= 30 && breadcrumb(raw, info.norm) {
         return (Some(Breadcrumb), None);
     }
     if navigation(raw, toks, words, lx) {
@@ -709,11 +726,13 @@ fn social(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
         }
     }
     // app promotions addressed to the reader
-    let app = toks
-        .iter()
-        .any(|t| lx.app_words.contains(*t) || lx.app_words.contains(bare(t)));
+    let app = || {
+        toks.iter()
+            .any(|t| lx.app_words.contains(*t) || lx.app_words.contains(bare(t)))
+    };
+    // the rarer test first: both are plain look-ups
     let you = toks.iter().any(|t| lx.second_person.contains(*t));
-    app && you
+    you && app()
 }
 
 fn navigation(raw: &str, toks: &[&str], words: usize, lx: &Lex) -> bool {
@@ -766,7 +785,8 @@ const HOME: &[&str] = &[
 ];
 
 /// «الصفحة الرئيسية >> التبادلات الدولية», «الرئيسية / أخبار / سياسة», «أخبار › عربي › سوريا».
-fn breadcrumb(raw: &str) -> bool {
+/// `norm` is the normalised text of `raw` trimmed.
+fn breadcrumb(raw: &str, norm: &str) -> bool {
     let s = raw.trim();
     let quotes = s.contains('«') && s.contains('»');
     let is_sep = |c: char| CRUMB_SEPS.contains(&c) && !(quotes && (c == '«' || c == '»'));
@@ -774,9 +794,8 @@ fn breadcrumb(raw: &str) -> bool {
     static HOME_NORM: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let home = HOME_NORM.get_or_init(|| HOME.iter().map(|h| rasd_text::normalize(h)).collect());
     let home_first = {
-        let n = rasd_text::normalize(s);
         home.iter().any(|h| {
-            n.strip_prefix(h.as_str()).is_some_and(|r| {
+            norm.strip_prefix(h.as_str()).is_some_and(|r| {
                 r.trim_start()
                     .starts_with(|c: char| is_sep(c) || matches!(c, '-' | '–' | '—'))
             })
@@ -1203,4 +1222,84 @@ fn inline_tail(line: &str, lx: &Lex) -> Option<(usize, Furniture)> {
     }
     let _ = lx;
     Some((line[..byte].chars().count(), Furniture::Source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sentence_breaks` as first written, over a `Vec<char>`.
+    fn sentence_breaks_ref(s: &str) -> usize {
+        let chars: Vec<char> = s.chars().collect();
+        let mut n = 0;
+        for i in 1..chars.len().saturating_sub(2) {
+            if !matches!(chars[i], '.' | '!' | '?' | '؟')
+                || chars[i - 1] == '.'
+                || chars[i + 1] == '.'
+            {
+                continue;
+            }
+            let word_before = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            if word_before < 2 && chars[i] == '.' {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '"' | '»' | '”' | ')') {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].is_whitespace() {
+                while j < chars.len() && chars[j].is_whitespace() {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j].is_alphabetic() {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn arabic_letters_are_alphanumeric() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn sentence_breaks_table() {
+        let rows = [
+            ("قال الوزير. وأضاف أن", 1),
+            ("ع. م. قال", 0),
+            ("هل جاء؟ نعم جاء! ثم ذهب", 2),
+            ("قال «كذا». ثم مضى", 0),
+            ("قال «كذا.» ثم مضى", 1),
+            ("وصل... ثم", 0),
+            ("a.b", 0),
+        ];
+        for (s, want) in rows {
+            assert_eq!(sentence_breaks(s), want, "{s}");
+            assert_eq!(sentence_breaks_ref(s), want, "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_breaks_as_first_written(s in "[اب a.!?؟\"»”)\n\u{00A0}1]{0,14}") {
+            proptest::prop_assert_eq!(sentence_breaks(&s), sentence_breaks_ref(&s));
+        }
+
+        #[test]
+        fn words_as_first_counted(s in "[اب a.1\u{00A0}\u{064B}\u{0640}-]{0,14}") {
+            let want = s
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            proptest::prop_assert_eq!(count_words(&s), want);
+        }
+    }
 }

@@ -310,7 +310,7 @@ pub(crate) fn find(text: &str, published: Option<Date>) -> Option<Dateline> {
     }
     let text = &text[..cut];
     let norm = Normalized::new(text);
-    let p = P::new(norm.text(), published.map(|d| (d, Basis::Published)));
+    let p = P::unprepared(norm.text(), published.map(|d| (d, Basis::Published)));
     let mut lines: Vec<(usize, usize)> = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
         match lines.last_mut() {

@@ -307,15 +307,22 @@ pub fn resolve(text: &str, anchors: &Anchors) -> Vec<TimeExpr> {
     if matches.is_empty() {
         return Vec::new();
     }
-    let byte_of_char: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    // The byte offset of a char offset, read forward from the last one asked for: the spans kept
+    // come in order and do not overlap, so the text is walked once.
+    let mut cursor = (0usize, 0usize);
+    let mut byte_of_char = |ch: usize| {
+        let (c, b) = if ch >= cursor.0 { cursor } else { (0, 0) };
+        let byte = text[b..]
+            .char_indices()
+            .nth(ch - c)
+            .map_or(text.len(), |(k, _)| b + k);
+        cursor = (ch, byte);
+        byte
+    };
     let mut out: Vec<TimeExpr> = Vec::with_capacity(matches.len());
     for m in matches {
         let (start, end) = norm.orig_span(m.s, m.e);
-        let end = end.min(byte_of_char.len() - 1);
+        let end = end.min(norm.orig_len());
         let start = start.min(end);
         if out.last().is_some_and(|l| start < l.end) {
             continue;
@@ -334,10 +341,11 @@ pub fn resolve(text: &str, anchors: &Anchors) -> Vec<TimeExpr> {
             }
             None => None,
         };
+        let (a, b) = (byte_of_char(start), byte_of_char(end));
         out.push(TimeExpr {
             start,
             end,
-            text: text[byte_of_char[start]..byte_of_char[end]].to_string(),
+            text: text[a..b].to_string(),
             value,
             grain: m.grain,
             basis: m.basis,

@@ -33,6 +33,15 @@ fn kind_of(c: char) -> Option<Kind> {
     if ('\u{0620}'..='\u{064A}').contains(&c) {
         return Some(Kind::Word);
     }
+    // then ASCII, also without the tables
+    if c.is_ascii() {
+        return match c {
+            '\t'..='\r' | ' ' => None,
+            '0'..='9' => Some(Kind::Num),
+            'a'..='z' | 'A'..='Z' => Some(Kind::Word),
+            _ => Some(Kind::Punct),
+        };
+    }
     if c.is_whitespace() {
         None
     } else if c.is_ascii_digit() {
@@ -46,7 +55,8 @@ fn kind_of(c: char) -> Option<Kind> {
 
 /// Split a normalised text into words, digit runs and single punctuation characters.
 pub(crate) fn tokenize(norm: &str) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
+    // about one token in ten bytes of Arabic news: room for all of them in nearly every text
+    let mut out: Vec<Tok> = Vec::with_capacity(norm.len() / 8);
     let mut line = 0u32;
     for (i, c) in norm.char_indices() {
         if c == '\n' {
@@ -668,7 +678,7 @@ enum YearRef {
 pub(crate) struct P<'a> {
     pub norm: &'a str,
     pub toks: Vec<Tok>,
-    /// The clitic forms of each token.
+    /// The clitic forms of each token (empty when they are computed as needed).
     forms: Vec<Forms<'a>>,
     pub lex: &'static Lex,
     pub anchor: Option<(Date, Basis)>,
@@ -678,12 +688,23 @@ pub(crate) struct P<'a> {
 
 impl<'a> P<'a> {
     pub(crate) fn new(norm: &'a str, anchor: Option<(Date, Basis)>) -> Self {
+        let mut p = P::unprepared(norm, anchor);
+        p.forms = p
+            .toks
+            .iter()
+            .map(|t| clitic_forms(&norm[t.s..t.e]))
+            .collect();
+        p
+    }
+
+    /// A parser that computes the clitic forms of a token each time they are asked for, rather
+    /// than of every token beforehand: for the dateline finder, which reads few of its tokens.
+    pub(crate) fn unprepared(norm: &'a str, anchor: Option<(Date, Basis)>) -> Self {
         let toks = tokenize(norm);
-        let forms = toks.iter().map(|t| clitic_forms(&norm[t.s..t.e])).collect();
         P {
             norm,
             toks,
-            forms,
+            forms: Vec::new(),
             lex: lex(),
             anchor,
             last_year: std::cell::Cell::new(None),
@@ -703,11 +724,11 @@ impl<'a> P<'a> {
         i: usize,
         prep: bool,
     ) -> impl Iterator<Item = (usize, &'a str)> + Clone {
-        let f = self
-            .forms
-            .get(i)
-            .copied()
-            .unwrap_or([Some((0, "")), None, None]);
+        let f = match self.forms.get(i) {
+            Some(f) => *f,
+            // not computed beforehand, or past the end (the empty token)
+            None => clitic_forms(self.t(i)),
+        };
         f.into_iter().take(if prep { 3 } else { 2 }).flatten()
     }
 
@@ -2607,4 +2628,25 @@ fn is_imperfect_verb(w: &str) -> bool {
         "يوجد",
     ];
     w.starts_with('ي') && w.chars().count() >= 4 && !NOUNS.contains(&w) && !w.starts_with("يوم")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_every_char_as_the_unicode_tables_say() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = if c.is_whitespace() {
+                None
+            } else if c.is_ascii_digit() {
+                Some(Kind::Num)
+            } else if c.is_alphabetic() || ('\u{0620}'..='\u{064A}').contains(&c) {
+                Some(Kind::Word)
+            } else {
+                Some(Kind::Punct)
+            };
+            assert_eq!(kind_of(c), want, "U+{:04X}", c as u32);
+        }
+    }
 }
