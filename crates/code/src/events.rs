@@ -444,6 +444,7 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
         }
     }
     ctx.occasion(&mut events);
+    ctx.speech_places(&mut events);
     ctx.orient_by_visits(&mut events);
     ctx.refine_hosts(&mut events);
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
@@ -1141,8 +1142,9 @@ impl Ctx<'_> {
                 cameo = "036".into();
             }
         } else if let Some(p) = self.lead_dateline_place(si).or_else(|| {
-            // what is said is not where: for statements, only a place named before the verb
-            let said = said_kind(&kind);
+            // what is said is not where: for statements (and sanctions, decided rather than
+            // done somewhere), only a place named before the verb
+            let said = said_kind(&kind) || kind == "SANCTION";
             // and an organisation's seat places only meetings at it
             self.place_for(si, tm, ce)
                 .filter(|p| p.at && !p.seat && (!said || p.first < tm.first))
@@ -1421,6 +1423,54 @@ impl Ctx<'_> {
                 if let (Some(t), false, "occurred") = (time, prev_dated, e.status.as_str()) {
                     e.date = t.value.as_ref().map(value_str);
                     e.date_text = Some(t.text.clone());
+                }
+            }
+        }
+    }
+
+    /// «وقال لافروف، خلال مؤتمر صحفي في موسكو، إن ...»: where a speaker is said to speak places the
+    /// statements that speaker made in that sentence and the two before it.
+    fn speech_places(&self, events: &mut [(Event, usize, usize)]) {
+        let an = &self.an;
+        for st in &an.triggers {
+            let EntryRef::Trigger(ti) = st.entry else {
+                continue;
+            };
+            if !self.dict.triggers[ti].speech || an.excluded[st.first] {
+                continue;
+            }
+            let si = an.sent_of[st.first];
+            let s1 = an.sentences[si].1;
+            let Some(c) = (st.last..s1).find(|&i| COMPLEMENTIZERS.contains(&an.tok_text(i))) else {
+                continue;
+            };
+            let Some(speaker) = an
+                .mentions
+                .iter()
+                .find(|m| m.first >= st.last && m.last <= c && m.kind == Kind::Person)
+            else {
+                continue;
+            };
+            let Some(place) = an
+                .places
+                .iter()
+                .find(|p| p.first > speaker.first && p.first < c && p.at && !p.dateline && !p.seat)
+            else {
+                continue;
+            };
+            for (e, esi, _) in events.iter_mut() {
+                let near = *esi <= si && si - *esi <= 2;
+                let by = e
+                    .source
+                    .as_ref()
+                    .is_some_and(|a| same_actor(a, &speaker.actor));
+                if near && by && said_kind(&e.kind) && e.location.is_none() {
+                    e.location = Some(Location {
+                        name: place.name.clone(),
+                        country: place.country.clone(),
+                        lat: place.lat,
+                        lon: place.lon,
+                    });
                 }
             }
         }

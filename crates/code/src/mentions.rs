@@ -919,8 +919,13 @@ pub(crate) fn analyse(
             }
             EntryRef::Country(c) | EntryRef::Capital(c) => {
                 let cn = &dict.countries[c];
+                // the capital's words name a place of the gazetteer: «رام الله» is Ramallah, where
+                // Palestine's government sits, though its designated capital is East Jerusalem
                 let place = if matches!(m.entry, EntryRef::Capital(_)) {
-                    dict.place_named(&cn.capital)
+                    let words = (m.first..m.last).map(tok).collect::<Vec<_>>().join(" ");
+                    dict.place_written(&words)
+                        .filter(|p| p.country == cn.iso3)
+                        .or_else(|| dict.place_named(&cn.capital))
                 } else {
                     None
                 };

@@ -571,3 +571,36 @@ fn places_denials_and_bodies_table() {
     );
     assert!(evs.iter().all(|e| e.kind != "REJECT"), "{evs:?}");
 }
+
+#[test]
+fn where_statements_and_acts_happen_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // the speaker's occasion in the next sentence places the statement
+            "انتقد وزير الخارجية الإيراني اليوم الأحد السياسة الأمريكية في المنطقة.\nوقال الوزير الإيراني محمد جواد ظريف، خلال مؤتمر صحفي في طهران، إن واشنطن تتحمل المسؤولية.",
+            "2019-06-02",
+            "2019-06-02 ACCUSE IRN>USA - occurred Tehran",
+        ),
+        (
+            // sanctions are decided, not done where their targets are
+            "فرضت الولايات المتحدة أمس عقوبات على شركات إيرانية بعد الهجوم على منشآت نفطية في بقيق.",
+            "2019-09-21",
+            "2019-09-20 SANCTION USA>IRN - occurred -",
+        ),
+        (
+            // a capital's words name their own place: «رام الله» is Ramallah
+            "اعتقلت القوات الإسرائيلية فجر اليوم ناشطا فلسطينيا في مدينة رام الله.",
+            "2019-10-31",
+            "2019-10-31 COERCE ISR>PSE - occurred Ramallah",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}

@@ -109,6 +109,8 @@ pub struct Dict {
     loose2: FastMap<(u64, u64), Vec<usize>>,
     iso: HashMap<String, usize>,
     place_by_name: HashMap<String, usize>,
+    /// gazetteer places by their Arabic words (the keys of [`form_keys`], joined by a space)
+    place_by_words: HashMap<String, usize>,
     org_by_id: HashMap<String, usize>,
     person_by_id: HashMap<String, usize>,
 }
@@ -370,6 +372,7 @@ impl Dict {
             loose2: FastMap::default(),
             iso: HashMap::new(),
             place_by_name: HashMap::new(),
+            place_by_words: HashMap::new(),
             org_by_id: HashMap::new(),
             person_by_id: HashMap::new(),
         };
@@ -427,6 +430,10 @@ impl Dict {
             }
             for a in d.countries[i].adj.clone() {
                 add(&mut d, &a, EntryRef::CountryAdj(i), false);
+                // the indefinite accusative of a nisba: «ناشطا فلسطينيا»
+                if a.ends_with('ي') && !a.contains(' ') {
+                    add(&mut d, &format!("{a}ا"), EntryRef::CountryAdj(i), false);
+                }
             }
             for a in d.countries[i].capital_ar.clone() {
                 add(&mut d, &a, EntryRef::Capital(i), true);
@@ -437,6 +444,7 @@ impl Dict {
                 .entry(d.places[i].name.to_lowercase())
                 .or_insert(i);
             for a in d.places[i].ar.clone() {
+                d.place_by_words.entry(form_keys(&a).join(" ")).or_insert(i);
                 add(&mut d, &a, EntryRef::Place(i), true);
             }
         }
@@ -488,6 +496,13 @@ impl Dict {
     /// Country by ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<&Country> {
         self.iso.get(iso3).map(|&i| &self.countries[i])
+    }
+
+    /// Place of the gazetteer written with these Arabic words («رام الله»), as the text has them.
+    pub fn place_written(&self, words: &str) -> Option<&Place> {
+        self.place_by_words
+            .get(&form_keys(words).join(" "))
+            .map(|&i| &self.places[i])
     }
 
     /// Place by English name (case-insensitive).
@@ -607,11 +622,24 @@ impl Dict {
                 exact_words += 1;
                 continue;
             }
-            // a word matched loosely has four letters at least («عند» is not «عناد»)
+            // a word matched loosely has four letters at least («عند» is not «عناد») and opens
+            // with the key's letter, or both with a /g/ letter («غوتيريش», «جوتيريش»): «وصادرت» is
+            // not «سديروت»
+            let onset = |f: &str| {
+                let c = f.chars().next();
+                if matches!(c, Some('غ' | 'ق' | 'ك' | 'ج')) {
+                    Some('ج')
+                } else {
+                    c
+                }
+            };
             if loose
                 && e.fuzzy_ok
                 && fs.first().is_some_and(|(f, _, _)| f.chars().count() >= 4)
-                && skels[i + j].iter().any(|s| *s == e.skels[j])
+                && fs
+                    .iter()
+                    .zip(skels[i + j].iter())
+                    .any(|((f, _, _), s)| *s == e.skels[j] && onset(f) == onset(key))
             {
                 fuzzy = true;
                 continue;

@@ -193,3 +193,26 @@ fn accusative_forms_table() {
         assert_eq!(crate::accusative_forms(form), want.to_vec(), "{form}");
     }
 }
+
+#[test]
+fn a_loose_name_match_keeps_its_first_letter() {
+    let d = crate::Dict::embedded().expect("dictionaries");
+    // «وصادرت» (and confiscated) has the skeleton of «سديروت» (Sderot) but not its first letter
+    let text = rasd_text::normalize("وصادرت هاتفها");
+    let toks = rasd_text::tokens(&text);
+    let ms = d.scan(&text, &toks);
+    assert!(
+        ms.iter()
+            .all(|m| !matches!(m.entry, crate::EntryRef::Place(p) if d.places[p].name == "Sderot")),
+        "{ms:?}"
+    );
+    // a /g/ letter may open either spelling: «جوتيريش» is «غوتيريش»
+    let text = rasd_text::normalize("قال أنطونيو جوتيريش");
+    let toks = rasd_text::tokens(&text);
+    let ms = d.scan(&text, &toks);
+    assert!(
+        ms.iter()
+            .any(|m| matches!(m.entry, crate::EntryRef::Person(p) if d.people[p].name == "António Guterres")),
+        "{ms:?}"
+    );
+}
