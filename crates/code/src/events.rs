@@ -1444,26 +1444,32 @@ impl Ctx<'_> {
             let Some(c) = (st.last..s1).find(|&i| COMPLEMENTIZERS.contains(&an.tok_text(i))) else {
                 continue;
             };
-            let Some(speaker) = an
+            // the speaker named after the verb, or, with none («وقال سيادته، في كلمة ...»), the
+            // person who made the statements of the sentence before
+            let speaker = an
                 .mentions
                 .iter()
-                .find(|m| m.first >= st.last && m.last <= c && m.kind == Kind::Person)
-            else {
-                continue;
-            };
+                .find(|m| m.first >= st.last && m.last <= c && m.kind == Kind::Person);
+            let from = speaker.map(|m| m.first).unwrap_or(st.last);
             let Some(place) = an
                 .places
                 .iter()
-                .find(|p| p.first > speaker.first && p.first < c && p.at && !p.dateline && !p.seat)
+                .find(|p| p.first >= from && p.first < c && p.at && !p.dateline && !p.seat)
             else {
                 continue;
             };
             for (e, esi, _) in events.iter_mut() {
-                let near = *esi <= si && si - *esi <= 2;
-                let by = e
-                    .source
-                    .as_ref()
-                    .is_some_and(|a| same_actor(a, &speaker.actor));
+                let near = match speaker {
+                    Some(_) => *esi <= si && si - *esi <= 2,
+                    None => *esi + 1 == si,
+                };
+                let by = e.source.as_ref().is_some_and(|a| match speaker {
+                    Some(sp) => same_actor(a, &sp.actor),
+                    None => {
+                        a.id.as_deref()
+                            .is_some_and(|id| self.dict.person(id).is_some())
+                    }
+                });
                 if near && by && said_kind(&e.kind) && e.location.is_none() {
                     e.location = Some(Location {
                         name: place.name.clone(),
