@@ -902,6 +902,10 @@ impl Ctx<'_> {
                 return None;
             }
         }
+        // a state does not arrive: «أرسلت الإمارات طائرة ... وصلت إلى مطار دمشق» is the plane
+        if trig.arrive && src.as_ref().is_some_and(|s| s.kind == Kind::State) {
+            return None;
+        }
         if let Some(s) = &src {
             if s.kind == Kind::Person {
                 *last_subject = Some(s.clone());
@@ -1156,6 +1160,26 @@ impl Ctx<'_> {
                 lat: p.lat,
                 lon: p.lon,
             });
+        }
+        // aid is where it is delivered: «وصلت إلى مطار دمشق الدولي»
+        if kind == "AID" && location.is_none() {
+            let tc = target.as_ref().and_then(|a| a.country.clone());
+            location = an
+                .places
+                .iter()
+                .find(|p| {
+                    an.sent_of[p.first] == si
+                        && p.first > tm.first
+                        && (p.at || p.to)
+                        && p.name.is_some()
+                        && tc.as_deref() == Some(p.country.as_str())
+                })
+                .map(|p| Location {
+                    name: p.name.clone(),
+                    country: p.country.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                });
         }
         if source.is_none() && target.is_none() {
             return None;

@@ -84,6 +84,8 @@ const PLACE_NOUNS: &[&str] = &[
     "جزيره",
     "منتجع",
     "مدينتي",
+    "مطار",
+    "ميناء",
 ];
 const TO_WORDS: &[&str] = &["الي", "نحو"];
 /// Common given names and particles that never stand alone for a person.

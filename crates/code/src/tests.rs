@@ -604,3 +604,40 @@ fn where_statements_and_acts_happen_table() {
         assert_eq!(brief(h), want, "{text}");
     }
 }
+
+#[test]
+fn aid_sanctions_and_threats_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // aid is placed where it is delivered; the plane that arrives is no visit
+            "أرسلت دولة الكويت اليوم طائرة محملة بالمواد الإغاثية إلى الجمهورية اللبنانية، وصلت إلى مطار بيروت الدولي.",
+            "2020-08-06",
+            "2020-08-06 AID KWT>LBN - occurred Beirut",
+        ),
+        (
+            // withdrawing ambassadors reduces relations
+            "أعلنت البحرين اليوم سحب سفيرها من دولة قطر.",
+            "2014-03-05",
+            "2014-03-05 SANCTION BHR>QAT - occurred -",
+        ),
+        (
+            "الرئيس التركي يلوح بإغلاق الحدود أمام السلع الإيرانية\n\nلوح الرئيس التركي أمس بإغلاق الحدود أمام السلع الإيرانية.",
+            "2019-04-10",
+            "2019-04-09 THREATEN TUR>IRN - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+    let evs = code(
+        "أرسلت دولة الكويت اليوم طائرة محملة بالمواد الإغاثية إلى لبنان، وصلت إلى مطار بيروت الدولي.",
+        "2020-08-06",
+    );
+    assert!(evs.iter().all(|e| e.kind != "CONSULT"), "{evs:?}");
+}
