@@ -58,25 +58,26 @@ pub(crate) fn tokenize(norm: &str) -> Vec<Tok> {
     // about one token in ten bytes of Arabic news: room for all of them in nearly every text
     let mut out: Vec<Tok> = Vec::with_capacity(norm.len() / 8);
     let mut line = 0u32;
-    for (i, c) in norm.char_indices() {
+    let mut chars = norm.char_indices();
+    while let Some((s, c)) = chars.next() {
         if c == '\n' {
             line += 1;
             continue;
         }
         let Some(kind) = kind_of(c) else { continue };
-        let e = i + c.len_utf8();
-        if let Some(last) = out.last_mut() {
-            if kind != Kind::Punct && last.kind == kind && last.e == i {
-                last.e = e;
-                continue;
+        let mut e = s + c.len_utf8();
+        // a word or a number takes the chars of its kind that follow it
+        if kind != Kind::Punct {
+            let mut ahead = chars.clone();
+            while let Some((i, d)) = ahead.next() {
+                if d == '\n' || kind_of(d) != Some(kind) {
+                    break;
+                }
+                e = i + d.len_utf8();
+                chars = ahead.clone();
             }
         }
-        out.push(Tok {
-            s: i,
-            e,
-            kind,
-            line,
-        });
+        out.push(Tok { s, e, kind, line });
     }
     out
 }
@@ -2633,6 +2634,38 @@ fn is_imperfect_verb(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `tokenize` as first written: each char joins the last token when it touches it and is of
+    /// its kind (a word or a number).
+    fn tokenize_ref(norm: &str) -> Vec<(usize, usize, Kind, u32)> {
+        let mut out: Vec<(usize, usize, Kind, u32)> = Vec::new();
+        let mut line = 0u32;
+        for (i, c) in norm.char_indices() {
+            if c == '\n' {
+                line += 1;
+                continue;
+            }
+            let Some(kind) = kind_of(c) else { continue };
+            let e = i + c.len_utf8();
+            if let Some(last) = out.last_mut() {
+                if kind != Kind::Punct && last.2 == kind && last.1 == i {
+                    last.1 = e;
+                    continue;
+                }
+            }
+            out.push((i, e, kind, line));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_as_first_written(s in "[اب a1,.\n\u{064E}\u{00A0}-]{0,20}") {
+            let got: Vec<(usize, usize, Kind, u32)> =
+                tokenize(&s).iter().map(|t| (t.s, t.e, t.kind, t.line)).collect();
+            proptest::prop_assert_eq!(got, tokenize_ref(&s));
+        }
+    }
 
     #[test]
     fn kinds_of_every_char_as_the_unicode_tables_say() {
