@@ -127,11 +127,11 @@ fn value_str(v: &Value) -> String {
 /// Verb phrases of the trigger lexicon whose words a VSO subject may split: «قطعت السعودية
 /// علاقاتها», «حذر الأمير بندر ... من أن». Keyed by the normalised first word: the trigger and the
 /// words that must follow the subject.
-pub(crate) struct SplitPhrases(std::collections::HashMap<String, Vec<(usize, Vec<String>)>>);
+pub(crate) struct SplitPhrases(rasd_text::hash::FastMap<String, Vec<(usize, Vec<String>)>>);
 
 impl SplitPhrases {
     pub(crate) fn new(dict: &Dict) -> Self {
-        let mut map: std::collections::HashMap<String, Vec<(usize, Vec<String>)>> =
+        let mut map: rasd_text::hash::FastMap<String, Vec<(usize, Vec<String>)>> =
             Default::default();
         for (ti, t) in dict.triggers.iter().enumerate() {
             if t.pos != "verb" || t.speech {
@@ -159,9 +159,12 @@ impl SplitPhrases {
     /// Words that open a split phrase but are no trigger alone («قطعت» of «قطعت ... علاقاتها»), as
     /// one-word matches to be completed.
     fn openers(&self, an: &Analysis) -> Vec<Match> {
-        let covered = |i: usize| an.triggers.iter().any(|t| t.first <= i && i < t.last);
+        let mut covered = vec![false; an.toks.len()];
+        for t in &an.triggers {
+            covered[t.first..t.last].iter_mut().for_each(|c| *c = true);
+        }
         (0..an.toks.len())
-            .filter(|&i| !an.excluded[i] && !covered(i))
+            .filter(|&i| !an.excluded[i] && !covered[i])
             .filter_map(|i| {
                 let w = an.tok_text(i);
                 let conj = w.starts_with(['و', 'ف']) && self.0.contains_key(&w[2..]);
