@@ -1602,7 +1602,12 @@ impl Ctx<'_> {
                     .then(|| ot.clone())
             });
             // (b) the official of the visitor's rank the report names in the host state
-            let host = met.or_else(|| self.named_counterpart(src, host_country.as_deref()?));
+            // (only for a visit that took place: an announced or denied one has no host yet)
+            let host = met.or_else(|| {
+                (e.status == "occurred")
+                    .then(|| self.named_counterpart(src, host_country.as_deref()?))
+                    .flatten()
+            });
             if let Some(h) = host {
                 let span = self.span(h.start, h.end);
                 let e = &mut events[i].0;

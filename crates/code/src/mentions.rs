@@ -537,6 +537,21 @@ pub(crate) fn analyse(
                         _ => {}
                     }
                 }
+                // an organisation's acronym in parentheses before the name («الأمين العام لحلف
+                // شمال الأطلسي (الناتو) ينس ستولتنبرغ»)
+                let mut acronym = false;
+                if k + 1 < chosen.len()
+                    && matches!(chosen[k].entry, EntryRef::Org(_))
+                    && chosen[k].first == end_tok
+                    && end_tok < toks.len()
+                    && nt[toks[end_tok - 1].end..toks[end_tok].start].contains('(')
+                    && matches!(chosen[k + 1].entry, EntryRef::Person(_))
+                    && chosen[k + 1].first == chosen[k].last
+                {
+                    end_tok = chosen[k].last;
+                    k += 1;
+                    acronym = true;
+                }
                 while k < chosen.len()
                     && matches!(chosen[k].entry, EntryRef::Honorific)
                     && chosen[k].first <= end_tok + 1
@@ -569,7 +584,7 @@ pub(crate) fn analyse(
                 if t.institution.is_none()
                     && k < chosen.len()
                     && chosen[k].first <= end_tok + 1
-                    && !gap_has_break(nt, &toks, chosen[k].first)
+                    && (acronym || !gap_has_break(nt, &toks, chosen[k].first))
                 {
                     if let EntryRef::Person(p) | EntryRef::PersonShort(p) = chosen[k].entry {
                         person = Some(p);
@@ -965,6 +980,25 @@ pub(crate) fn analyse(
                 ));
             }
             EntryRef::CountryAdj(c) => adjectives.push((m.first, c)),
+            EntryRef::Generic(gi) if dict.generics[gi].refers == "this_country" => {
+                // «البلاد»: the state the text has just named
+                let prev = mentions.iter().rev().find(|p| {
+                    matches!(p.kind, Kind::State | Kind::Institution) && p.actor.country.is_some()
+                });
+                let c = prev
+                    .and_then(|p| p.actor.country.as_deref())
+                    .and_then(|iso| dict.countries.iter().position(|c| c.iso3 == iso));
+                if let Some(c) = c {
+                    let sp = (span.start, span.end);
+                    mentions.push(Mention {
+                        first: m.first,
+                        last: m.last,
+                        actor: state_actor(dict, c, surface(&orig, sp), sp),
+                        kind: Kind::State,
+                        role: None,
+                    });
+                }
+            }
             EntryRef::Generic(gi) => {
                 let g = &dict.generics[gi];
                 let kind = match g.refers.as_str() {

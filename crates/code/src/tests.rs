@@ -641,3 +641,30 @@ fn aid_sanctions_and_threats_table() {
     );
     assert!(evs.iter().all(|e| e.kind != "CONSULT"), "{evs:?}");
 }
+
+#[test]
+fn references_and_hosts_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // «البلاد» is the state just named; a denied visit has no host person
+            "أعلنت رئاسة جنوب أفريقيا اليوم أن الرئيس الروسي لن يزور البلاد الشهر المقبل.\nوقال المتحدث باسم الرئيس سيريل رامافوزا إن القرار اتخذ بالتوافق.",
+            "2023-07-19",
+            "2023-08 CONSULT RUS>ZAF visit negated ZAF",
+        ),
+        (
+            // an organisation's acronym in parentheses between the title and the name
+            "أشاد الأمين العام لحلف شمال الأطلسي (الناتو) ينس ستولتنبرغ اليوم بدور تركيا.",
+            "2022-07-22",
+            "2022-07-22 SUPPORT Jens Stoltenberg>TUR - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}

@@ -205,7 +205,7 @@ pub struct Generic {
     /// Arabic forms.
     #[serde(default)]
     pub ar: Vec<String>,
-    /// `pair` or `own_country`.
+    /// `pair`, `own_country` or `this_country`.
     #[serde(default)]
     pub refers: String,
     /// For a pair: the role its two members hold («رئيسا البلدين»: `head_of_state`).
