@@ -1164,6 +1164,21 @@ impl Ctx<'_> {
                 lon: p.lon,
             });
         }
+        // a state releases those it holds on its own ground
+        if kind == "RETREAT" && cameo == "084" && location.is_none() {
+            if let Some(c) = source
+                .as_ref()
+                .filter(|a| a.id.is_some() && a.id == a.country)
+                .and_then(|a| a.country.clone())
+            {
+                location = Some(Location {
+                    name: None,
+                    country: c,
+                    lat: None,
+                    lon: None,
+                });
+            }
+        }
         // aid is where it is delivered: «وصلت إلى مطار دمشق الدولي»
         if kind == "AID" && location.is_none() {
             let tc = target.as_ref().and_then(|a| a.country.clone());

@@ -501,6 +501,13 @@ pub(crate) fn analyse(
         let m = chosen[j];
         let span = spans[m.first].0..spans[m.last - 1].1;
         match m.entry {
+            // «مؤتمر صحفي» is no journalist: some titles name a person only with the article
+            // (a construct «عاملة الإغاثة» carries it on its last word)
+            EntryRef::Title(ti)
+                if dict.titles[ti].definite
+                    && !m.clitics.article
+                    && !(m.last > m.first + 1 && toks[m.last - 1].text(nt).starts_with("ال")) => {
+            }
             EntryRef::Title(ti) => {
                 let t = &dict.titles[ti];
                 // what follows the title: a country word, an organisation, a name
@@ -528,6 +535,16 @@ pub(crate) fn analyse(
                             country = Some(c);
                             end_tok = chosen[k].last;
                             k += 1;
+                            // a second nationality joined by a hyphen («البريطانية-الإيرانية»)
+                            if k < chosen.len()
+                                && matches!(chosen[k].entry, EntryRef::CountryAdj(_))
+                                && chosen[k].first == end_tok
+                                && end_tok < toks.len()
+                                && nt[toks[end_tok - 1].end..toks[end_tok].start].contains('-')
+                            {
+                                end_tok = chosen[k].last;
+                                k += 1;
+                            }
                         }
                         EntryRef::Org(o) if t.institution.is_none() => {
                             org = Some(o);
@@ -1121,7 +1138,8 @@ fn gap_has_break(nt: &str, toks: &[Token], i: usize) -> bool {
 }
 
 fn gap_has_punct(nt: &str, toks: &[Token], i: usize) -> bool {
-    gap_has_comma(nt, toks, i)
+    // a hyphen alone joins the parts of a name («زاغري-راتكليف»)
+    gap_has_comma(nt, toks, i) && nt[toks[i - 1].end..toks[i].start].trim() != "-"
 }
 
 /// Words that end a name: particles, prepositions and time words.

@@ -668,3 +668,51 @@ fn references_and_hosts_table() {
         assert_eq!(brief(h), want, "{text}");
     }
 }
+
+#[test]
+fn civilians_and_releases_table() {
+    // (text, publication date, expected headline: here with the target's name)
+    let rows = [
+        (
+            // a civilian named with two nationalities; a state releases on its own ground
+            "أفرجت السلطات الإيرانية اليوم عن الصحفية الأمريكية-الإيرانية سارة حسيني بعد عامين من الاحتجاز.",
+            "2021-05-05",
+            "سارة حسيني USA IRN",
+        ),
+        (
+            "اعتقلت السلطات التركية أمس القس الأميركي جون ويلسون في إزمير.",
+            "2021-05-05",
+            "جون ويلسون USA TUR",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        let t = h.target.as_ref().expect("a target");
+        let got = format!(
+            "{} {} {}",
+            t.name,
+            t.country.as_deref().unwrap_or("-"),
+            h.location
+                .as_ref()
+                .map(|l| l.country.as_str())
+                .unwrap_or("-")
+        );
+        assert_eq!(got, want, "{text}");
+        assert_eq!(t.sector, "CVL", "{text}");
+    }
+    // «مؤتمر صحفي» is a press conference, not a journalist
+    let evs = code(
+        "قال وزير الخارجية التركي في مؤتمر صحفي بأنقرة إن بلاده مستعدة للحوار مع مصر.",
+        "2021-03-12",
+    );
+    assert!(
+        evs.iter()
+            .flat_map(|e| e.source.iter().chain(e.target.iter()))
+            .all(|a| a.sector != "CVL"),
+        "{evs:?}"
+    );
+}

@@ -189,6 +189,10 @@ pub struct Title {
     /// last person of its country the document named.
     #[serde(default)]
     pub anaphor: bool,
+    /// The title names a person only with the article («الصحفي الأمريكي»; «مؤتمر صحفي» is a press
+    /// conference).
+    #[serde(default)]
+    pub definite: bool,
 }
 
 /// A word skipped before names.
