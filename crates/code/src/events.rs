@@ -191,20 +191,24 @@ impl SplitPhrases {
         if tm.last != tm.first + 1 {
             return None;
         }
+        // the word as written, or without its conjunction («ووقعت»; but «وقعت» is a verb itself)
         let w = an.tok_text(tm.first);
-        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-        let cands = self.0.get(w)?;
+        let cands = self
+            .0
+            .get(w)
+            .or_else(|| self.0.get(w.strip_prefix(['و', 'ف'])?))?;
         let si = an.sent_of[tm.first];
         let s1 = an.sentences[si].1;
         // the actor right after the verb, then at most six words of it (titles, a second name)
         // before the rest of the phrase, with no other trigger or clause opening between
         let m = an.mentions.iter().find(|m| m.first == tm.last)?;
+        // (commas may set off a date: «وقعت مصر والسعودية، أمس الجمعة، 17 اتفاقية»)
         let opens = |i: usize| {
             COMPLEMENTIZERS.contains(&an.tok_text(i))
                 || an.triggers.iter().any(|t| t.first == i)
-                || an.gap_before(i).contains([',', '،', ':', '.'])
+                || an.gap_before(i).contains([':', '.'])
         };
-        for k in m.last..(m.last + 6).min(s1) {
+        for k in m.last..(m.last + 10).min(s1) {
             if let Some(ti) = cands.iter().find_map(|(ti, rest)| {
                 (k + rest.len() <= s1
                     && rest
@@ -1151,7 +1155,8 @@ impl Ctx<'_> {
         } else if let Some(p) = self.lead_dateline_place(si).or_else(|| {
             // what is said is not where: for statements (and sanctions, decided rather than
             // done somewhere), only a place named before the verb
-            let said = said_kind(&kind) || kind == "SANCTION";
+            // (signing, SUPPORT 057, is done where the parties meet)
+            let said = (said_kind(&kind) && cameo != "057") || kind == "SANCTION";
             // and an organisation's seat places only meetings at it
             self.place_for(si, tm, ce)
                 .filter(|p| p.at && !p.seat && (!said || p.first < tm.first))

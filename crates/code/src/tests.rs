@@ -716,3 +716,29 @@ fn civilians_and_releases_table() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn signing_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            // a verb phrase split by a subject and a date set off by commas; signing is placed
+            "وقعت الأردن والعراق، أمس الأحد، 15 اتفاقية ومذكرة تفاهم في قصر الحسينية بعمان.",
+            "2019-02-04",
+            "2019-02-03 SUPPORT JOR>IRQ - occurred Amman",
+        ),
+        (
+            "ووقعت قطر وتركيا اليوم اتفاقية للتعاون العسكري.",
+            "2019-02-04",
+            "2019-02-04 SUPPORT QAT>TUR - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}
