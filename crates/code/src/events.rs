@@ -796,6 +796,8 @@ impl Ctx<'_> {
                         && src_actor.as_ref().is_none_or(|s| !same_actor(s, &m.actor))
                 })
                 .collect();
+            // another state's actor before one's own, but an armed group, a party or civilians of
+            // one's own state are targets too («غارات على مواقع لحزب العمال الكردستاني»)
             tgt = cands
                 .iter()
                 .find(|m| {
@@ -803,6 +805,11 @@ impl Ctx<'_> {
                         s.country.is_none()
                             || m.actor.country.is_none()
                             || s.country != m.actor.country
+                            || (s.sector != m.actor.sector
+                                && matches!(
+                                    m.actor.sector.as_str(),
+                                    "REB" | "OPP" | "CVL" | "PTY" | "MED"
+                                ))
                     })
                 })
                 .or(cands.first())

@@ -742,3 +742,18 @@ fn signing_table() {
         assert_eq!(brief(h), want, "{text}");
     }
 }
+
+#[test]
+fn an_armed_group_of_ones_own_state_is_a_target() {
+    let evs = code(
+        "شنت الطائرات التركية اليوم غارات على مواقع لحزب العمال الكردستاني في شمال العراق.",
+        "2020-06-15",
+    );
+    let h = evs.iter().find(|e| e.headline).expect("a headline");
+    let t = h.target.as_ref().expect("a target");
+    assert_eq!(
+        (h.kind.as_str(), t.sector.as_str()),
+        ("ASSAULT", "REB"),
+        "{h:?}"
+    );
+}
