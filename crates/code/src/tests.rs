@@ -746,7 +746,7 @@ fn signing_table() {
 #[test]
 fn an_armed_group_of_ones_own_state_is_a_target() {
     let evs = code(
-        "شنت الطائرات التركية اليوم غارات على مواقع لحزب العمال الكردستاني في شمال العراق.",
+        "شنت القوات المسلحة التركية اليوم غارات على مواقع لحزب العمال الكردستاني في شمال العراق.",
         "2020-06-15",
     );
     let h = evs.iter().find(|e| e.headline).expect("a headline");
