@@ -671,6 +671,7 @@ impl Ctx<'_> {
             w.starts_with("بال")
                 || w.starts_with("لل")
                 || w.starts_with("كال")
+                || an.prep[m.first].is_some()
                 || (m.first > s0 && preposition(m.first - 1))
                 || (m.first > s0 + 1
                     && preposition(m.first - 2)
@@ -720,6 +721,33 @@ impl Ctx<'_> {
         } else {
             (speaker.cloned(), after.clone())
         };
+        // «شنت الطائرات التركية غارات»: with no actor named, a country adjective of the clause
+        // before the trigger names the acting state
+        if src.is_none() {
+            if let Some(&(ti, c)) = an
+                .adjectives
+                .iter()
+                .find(|&&(ti, _)| ti >= cs && ti < tm.first && an.sent_of[ti] == si)
+            {
+                let sp = an.tok_span(ti, ti + 1);
+                let cn = &self.dict.countries[c];
+                src = Some(Mention {
+                    first: ti,
+                    last: ti + 1,
+                    actor: Actor {
+                        name: cn.name.clone(),
+                        country: Some(cn.iso3.clone()),
+                        sector: "GOV".into(),
+                        id: Some(cn.iso3.clone()),
+                        text: self.orig[sp.0..sp.1].iter().collect(),
+                        start: sp.0,
+                        end: sp.1,
+                    },
+                    kind: Kind::State,
+                    role: None,
+                });
+            }
+        }
         // in reported speech, «بلاده» or the speaker's own state as subject is the speaker speaking for it
         if let (Some(s), Some(sp)) = (&mut src, speaker) {
             let own_state = matches!(s.kind, Kind::State | Kind::Institution)

@@ -57,6 +57,8 @@ pub(crate) struct Analysis {
     pub triggers: Vec<Match>,
     /// country adjectives no title took («المناورات الأمريكية»): (token, country index)
     pub adjectives: Vec<(usize, usize)>,
+    /// the preposition clitic (ب, ل, ك) a dictionary match found on each token, if any
+    pub prep: Vec<Option<char>>,
 }
 
 const AT_WORDS: &[&str] = &["في", "عند", "داخل"];
@@ -404,6 +406,10 @@ pub(crate) fn analyse(
         .copied()
         .collect();
     let chosen = choose(ents.clone(), toks.len());
+    let mut prep = vec![None; toks.len()];
+    for m in &chosen {
+        prep[m.first] = m.clitics.prep;
+    }
     // a name is not a trigger: «فيصل» is not «ف + يصل»
     let in_name = {
         let mut c = vec![false; toks.len()];
@@ -1120,6 +1126,7 @@ pub(crate) fn analyse(
         places,
         triggers,
         adjectives,
+        prep,
     }
 }
 

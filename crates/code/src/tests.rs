@@ -757,3 +757,19 @@ fn an_armed_group_of_ones_own_state_is_a_target() {
         "{h:?}"
     );
 }
+
+#[test]
+fn a_country_adjective_before_the_trigger_names_the_acting_state() {
+    // «لحزب» carries a preposition: the party is the target, the adjective the attacker
+    let evs = code(
+        "شنت الطائرات التركية اليوم غارات على مواقع لحزب العمال الكردستاني في شمال العراق.",
+        "2020-06-15",
+    );
+    let h = evs.iter().find(|e| e.headline).expect("a headline");
+    let (s, t) = (h.source.as_ref().unwrap(), h.target.as_ref().unwrap());
+    assert_eq!(
+        (h.kind.as_str(), s.name.as_str(), t.sector.as_str()),
+        ("ASSAULT", "Turkey", "REB"),
+        "{h:?}"
+    );
+}
