@@ -389,12 +389,17 @@ pub(crate) fn analyse(
             let EntryRef::Country(c1) = m.entry else {
                 return true;
             };
-            let city = ents
+            let cities: Vec<usize> = ents
                 .iter()
                 .filter(|o| o.first == m.first && o.last == m.last)
                 .filter(|o| matches!(o.entry, EntryRef::Capital(_) | EntryRef::Place(_)))
                 .filter_map(|o| country_of(&o.entry))
-                .find(|&c2| c2 != c1);
+                .collect();
+            // a dateline names a city: «الجزائر -», «الكويت - 20 - 2 (كونا)» are the capitals
+            if in_dateline[m.first] && !cities.is_empty() {
+                return false;
+            }
+            let city = cities.into_iter().find(|&c2| c2 != c1);
             let Some(c2) = city else {
                 return true;
             };

@@ -773,3 +773,17 @@ fn a_country_adjective_before_the_trigger_names_the_acting_state() {
         "{h:?}"
     );
 }
+
+#[test]
+fn a_dateline_names_the_city_of_a_country_word() {
+    // «الجزائر» is Algeria and Algiers: in a dateline it is the city
+    let evs = code(
+        "تبون يستقبل سعيد\n\nالجزائر - استقبل رئيس الجمهورية الجزائري اليوم الرئيس التونسي في المطار الدولي.",
+        "2022-07-04",
+    );
+    let h = evs.iter().find(|e| e.headline).expect("a headline");
+    assert_eq!(
+        brief(h),
+        "2022-07-04 CONSULT TUN>DZA visit occurred Algiers"
+    );
+}

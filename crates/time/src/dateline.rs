@@ -212,6 +212,23 @@ impl P<'_> {
         })
     }
 
+    /// «الجزائر - استقبل رئيس الجمهورية ...»: a one-word place and a dash opening a body line (not the
+    /// first line, which is the title), with the report running on after it.
+    fn dl_place_dash(&self, a: usize, b: usize) -> Option<Cand> {
+        if a == 0 || !self.pin(a + 1, "-–—") || b < a + 7 {
+            return None;
+        }
+        let place = self.place_run(a, a + 1)?;
+        Some(Cand {
+            score: 1,
+            a,
+            b: a + 2,
+            place: Some(place),
+            date: None,
+            agency: None,
+        })
+    }
+
     /// «غوا-سانا», «دمشق - سانا».
     fn dl_place_dash_agency(&self, a: usize, b: usize) -> Option<Cand> {
         let k = (a + 1..(a + 5).min(b)).find(|&x| self.pin(x, "-–—"))?;
@@ -330,6 +347,7 @@ pub(crate) fn find(text: &str, published: Option<Date>) -> Option<Dateline> {
             p.dl_paren(a, b),
             p.dl_place_dash_agency(a, b),
             p.dl_place_dm_agency(a, b),
+            p.dl_place_dash(a, b),
             p.dl_agency_dash_place(a, b),
             p.dl_stamp(a, b),
         ];

@@ -255,6 +255,13 @@ fn datelines() {
             agency: Some("كونا"),
         },
         Row {
+            // a one-word place and a dash opening the body (not the title line)
+            text: "عنوان الخبر\n\nالجزائر - استقبل رئيس الجمهورية اليوم نظيره التونسي في المطار",
+            place: Some("الجزائر"),
+            date: None,
+            agency: None,
+        },
+        Row {
             text: "القاهرة (رويترز) - قالت الحكومة",
             place: Some("القاهرة"),
             date: None,
