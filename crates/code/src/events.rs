@@ -1930,6 +1930,21 @@ impl Ctx<'_> {
                 pick = Some(ti);
             }
         }
+        // a title event left incomplete («أوباما يحث مبارك» with the name unread): the lead's event of
+        // its type by its source
+        if pick.is_none() {
+            if let Some(t) = self.title {
+                let id = |a: &Option<Actor>| a.as_ref().and_then(|a| a.id.clone());
+                pick = events
+                    .iter()
+                    .find(|(e, si, _)| *si == t && e.source.is_some())
+                    .and_then(|(te, _, _)| {
+                        lead.iter().copied().find(|&i| {
+                            events[i].0.kind == te.kind && id(&events[i].0.source) == id(&te.source)
+                        })
+                    });
+            }
+        }
         if pick.is_none() {
             pick = lead
                 .iter()

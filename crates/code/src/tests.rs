@@ -787,3 +787,30 @@ fn a_dateline_names_the_city_of_a_country_word() {
         "2022-07-04 CONSULT TUN>DZA visit occurred Algiers"
     );
 }
+
+#[test]
+fn congratulations_condolences_and_incomplete_titles_table() {
+    // (text, publication date, expected headline)
+    let rows = [
+        (
+            "بعث ولي العهد السعودي اليوم برقية تعزية إلى الرئيس التركي في ضحايا الزلزال.",
+            "2023-02-07",
+            "2023-02-07 SUPPORT SAU>TUR - occurred -",
+        ),
+        (
+            // the title's target is unread: the lead's event of its type by the same source leads,
+            // not a later phone call
+            "بايدن يحث نتنياهو على التهدئة\n\nحث الرئيس الأمريكي جو بايدن رئيس الوزراء الإسرائيلي بنيامين نتنياهو اليوم على التهدئة.\nوقال بايدن إنه تحدث هاتفيا مع الرئيس المصري.",
+            "2023-10-20",
+            "2023-10-20 REQUEST USA>ISR - occurred -",
+        ),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}
