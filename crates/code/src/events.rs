@@ -227,6 +227,14 @@ impl SplitPhrases {
     }
 }
 
+/// The dateline names the outlet's desk rather than the reporter's place: an agency written in Latin
+/// letters after the place («دبي، الإمارات العربية المتحدة (CNN)--»).
+fn desk(d: &rasd_time::Dateline) -> bool {
+    d.agency
+        .as_deref()
+        .is_some_and(|a| a.chars().any(|c| c.is_ascii_alphabetic()))
+}
+
 pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
     use std::fmt::Write;
     let published = doc.published.and_then(Date::parse);
@@ -237,7 +245,15 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
         .and_then(|d| d.date)
         .or(published)
         .map(|d| d.to_string());
-    let an = analyse(dict, doc.text, doc.furniture, ref_date.as_deref(), dl_span);
+    let wire = dateline.as_ref().is_some_and(|d| !desk(d));
+    let an = analyse(
+        dict,
+        doc.text,
+        doc.furniture,
+        ref_date.as_deref(),
+        dl_span,
+        wire,
+    );
     let words = |a: usize, b: usize| -> String {
         (a..b).map(|i| an.tok_text(i)).collect::<Vec<_>>().join(" ")
     };
@@ -321,7 +337,15 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
         .collect();
     // the date that actors' roles are looked up at
     let ref_date = anchors.dateline.or(published).map(|d| d.to_string());
-    let an = analyse(dict, doc.text, doc.furniture, ref_date.as_deref(), dl_span);
+    let wire = dateline.as_ref().is_some_and(|d| !desk(d));
+    let an = analyse(
+        dict,
+        doc.text,
+        doc.furniture,
+        ref_date.as_deref(),
+        dl_span,
+        wire,
+    );
     let orig: Vec<char> = doc.text.chars().collect();
 
     // dateline place, looked up in the gazetteer
@@ -338,10 +362,7 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
                 .cloned()
         });
 
-    let desk_dateline = dateline
-        .as_ref()
-        .and_then(|d| d.agency.as_deref())
-        .is_some_and(|a| a.chars().any(|c| c.is_ascii_alphabetic()));
+    let desk_dateline = dateline.as_ref().is_some_and(desk);
     // title: the first non-furniture line when it is short and more text follows
     let title = an
         .sentences

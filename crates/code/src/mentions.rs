@@ -308,6 +308,7 @@ pub(crate) fn analyse(
     furniture: &[(usize, usize)],
     date: Option<&str>,
     dateline: Option<(usize, usize)>,
+    wire: bool,
 ) -> Analysis {
     let norm = Normalized::new(text);
     let toks = tokens(norm.text());
@@ -812,10 +813,12 @@ pub(crate) fn analyse(
                         if !(inst.contains("Government") || inst.contains("authorities")) {
                             return None;
                         }
+                        // or, with none there, a wire dateline's («عدن - سبأنت ... الحكومة»)
                         places
                             .iter()
                             .rev()
                             .find(|p| p.at && !p.dateline && sent_of[p.first] == sent_of[m.first])
+                            .or_else(|| places.iter().find(|p| p.dateline && wire && !t.person))
                             .and_then(|p| dict.countries.iter().position(|c| c.iso3 == p.country))
                     });
                     if let Some(c) = country {

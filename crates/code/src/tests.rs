@@ -814,3 +814,25 @@ fn congratulations_condolences_and_incomplete_titles_table() {
         assert_eq!(brief(h), want, "{text}");
     }
 }
+
+#[test]
+fn common_words_and_unnamed_governments_table() {
+    // «النفطي» (oil) is not the Tunisian minister Nafti; «الحكومة» in a wire report from Aden is Yemen's
+    let evs = code(
+        "اتهام للحوثيين\n\nعدن - سبأ\nحملت الحكومة اليوم ميليشيا الحوثي المسؤولية عن الهجوم على الميناء النفطي في حضرموت.",
+        "2022-10-21",
+    );
+    assert!(
+        evs.iter()
+            .flat_map(|e| e.source.iter().chain(e.target.iter()))
+            .all(|a| a.country.as_deref() != Some("TUN")),
+        "{evs:?}"
+    );
+    // an air aggression carried out is an assault
+    let evs = code(
+        "نفذ الجيش الإسرائيلي فجر اليوم عدوانا جويا على مطار دمشق الدولي.",
+        "2022-06-10",
+    );
+    let h = evs.iter().find(|e| e.headline).expect("a headline");
+    assert_eq!(h.kind, "ASSAULT", "{h:?}");
+}
