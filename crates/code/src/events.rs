@@ -750,23 +750,7 @@ impl Ctx<'_> {
                 .iter()
                 .find(|&&(ti, _)| ti >= cs && ti < tm.first && an.sent_of[ti] == si)
             {
-                let sp = an.tok_span(ti, ti + 1);
-                let cn = &self.dict.countries[c];
-                src = Some(Mention {
-                    first: ti,
-                    last: ti + 1,
-                    actor: Actor {
-                        name: cn.name.clone(),
-                        country: Some(cn.iso3.clone()),
-                        sector: "GOV".into(),
-                        id: Some(cn.iso3.clone()),
-                        text: self.orig[sp.0..sp.1].iter().collect(),
-                        start: sp.0,
-                        end: sp.1,
-                    },
-                    kind: Kind::State,
-                    role: None,
-                });
+                src = Some(self.adjective_state(ti, c));
             }
         }
         // in reported speech, «بلاده» or the speaker's own state as subject is the speaker speaking for it
@@ -903,23 +887,7 @@ impl Ctx<'_> {
                     && ti < limit
                     && src_country.as_deref() != Some(self.dict.countries[c].iso3.as_str())
             }) {
-                let sp = an.tok_span(ti, ti + 1);
-                let cn = &self.dict.countries[c];
-                tgt = Some(Mention {
-                    first: ti,
-                    last: ti + 1,
-                    actor: Actor {
-                        name: cn.name.clone(),
-                        country: Some(cn.iso3.clone()),
-                        sector: "GOV".into(),
-                        id: Some(cn.iso3.clone()),
-                        text: self.orig[sp.0..sp.1].iter().collect(),
-                        start: sp.0,
-                        end: sp.1,
-                    },
-                    kind: Kind::State,
-                    role: None,
-                });
+                tgt = Some(self.adjective_state(ti, c));
             }
         }
         // counterpart: the same role as the source, in the country named
@@ -1633,6 +1601,27 @@ impl Ctx<'_> {
                     lon: None,
                 });
             }
+        }
+    }
+
+    /// The state a country adjective at token `ti` names («الأمريكية» → United States).
+    fn adjective_state(&self, ti: usize, c: usize) -> Mention {
+        let sp = self.an.tok_span(ti, ti + 1);
+        let cn = &self.dict.countries[c];
+        Mention {
+            first: ti,
+            last: ti + 1,
+            actor: Actor {
+                name: cn.name.clone(),
+                country: Some(cn.iso3.clone()),
+                sector: "GOV".into(),
+                id: Some(cn.iso3.clone()),
+                text: self.orig[sp.0..sp.1].iter().collect(),
+                start: sp.0,
+                end: sp.1,
+            },
+            kind: Kind::State,
+            role: None,
         }
     }
 

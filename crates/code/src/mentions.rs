@@ -990,14 +990,7 @@ pub(crate) fn analyse(
                 let location_only = pm.at;
                 places.push(pm);
                 if !location_only && !in_dateline[m.first] {
-                    let sp = (span.start, span.end);
-                    mentions.push(Mention {
-                        first: m.first,
-                        last: m.last,
-                        actor: state_actor(dict, c, surface(&orig, sp), sp),
-                        kind: Kind::State,
-                        role: None,
-                    });
+                    mentions.push(state_mention(dict, c, &m, &orig, (span.start, span.end)));
                 }
             }
             EntryRef::Place(pi) => {
@@ -1020,14 +1013,7 @@ pub(crate) fn analyse(
                     .and_then(|p| p.actor.country.as_deref())
                     .and_then(|iso| dict.countries.iter().position(|c| c.iso3 == iso));
                 if let Some(c) = c {
-                    let sp = (span.start, span.end);
-                    mentions.push(Mention {
-                        first: m.first,
-                        last: m.last,
-                        actor: state_actor(dict, c, surface(&orig, sp), sp),
-                        kind: Kind::State,
-                        role: None,
-                    });
+                    mentions.push(state_mention(dict, c, &m, &orig, (span.start, span.end)));
                 }
             }
             EntryRef::Generic(gi) => {
@@ -1135,6 +1121,17 @@ pub(crate) fn analyse(
         triggers,
         adjectives,
         prep,
+    }
+}
+
+/// A state named over the tokens of `m` (the chars `sp` of the original).
+fn state_mention(dict: &Dict, c: usize, m: &Match, orig: &[char], sp: (usize, usize)) -> Mention {
+    Mention {
+        first: m.first,
+        last: m.last,
+        actor: state_actor(dict, c, surface(orig, sp), sp),
+        kind: Kind::State,
+        role: None,
     }
 }
 

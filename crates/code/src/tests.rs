@@ -36,6 +36,18 @@ fn brief(e: &Event) -> String {
     )
 }
 
+/// Each row's headline, in [`brief`] form: (text, publication date, expected).
+fn assert_headlines(rows: &[(&str, &str, &str)]) {
+    for &(text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs
+            .iter()
+            .find(|e| e.headline)
+            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
+        assert_eq!(brief(h), want, "{text}");
+    }
+}
+
 #[test]
 fn headline_table() {
     // (text, publication date, expected headline: date type source>target mode status place)
@@ -180,14 +192,7 @@ fn headline_table() {
             "2015-08-10 REQUEST EGY>IRN - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -412,14 +417,7 @@ fn clause_and_reference_table() {
             "2018-06-12 ACCUSE FRA>ITA - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -465,14 +463,7 @@ fn calls_titles_and_occasions_table() {
             "2021-05-11 REQUEST GBR>IRN - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -516,14 +507,7 @@ fn split_phrases_and_statement_dates_table() {
             "2019-08-31 REQUEST DEU>IRN - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -556,14 +540,7 @@ fn places_denials_and_bodies_table() {
             "2020-11-10 CONSULT FRA>DEU phone occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
     // a denial of a meeting is no rejection
     let evs = code(
         "نفى وزير الخارجية المغربي اليوم أن يكون قد التقى رئيس الوزراء الإسرائيلي.",
@@ -595,14 +572,7 @@ fn where_statements_and_acts_happen_table() {
             "2019-10-31 COERCE ISR>PSE - occurred Ramallah",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -627,14 +597,7 @@ fn aid_sanctions_and_threats_table() {
             "2019-04-09 THREATEN TUR>IRN - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
     let evs = code(
         "أرسلت دولة الكويت اليوم طائرة محملة بالمواد الإغاثية إلى لبنان، وصلت إلى مطار بيروت الدولي.",
         "2020-08-06",
@@ -659,14 +622,7 @@ fn references_and_hosts_table() {
             "2022-07-22 SUPPORT Jens Stoltenberg>TUR - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -733,14 +689,7 @@ fn signing_table() {
             "2019-02-04 SUPPORT QAT>TUR - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]
@@ -805,14 +754,7 @@ fn congratulations_condolences_and_incomplete_titles_table() {
             "2023-10-20 REQUEST USA>ISR - occurred -",
         ),
     ];
-    for (text, published, want) in rows {
-        let evs = code(text, published);
-        let h = evs
-            .iter()
-            .find(|e| e.headline)
-            .unwrap_or_else(|| panic!("no headline for {text}: {evs:?}"));
-        assert_eq!(brief(h), want, "{text}");
-    }
+    assert_headlines(&rows);
 }
 
 #[test]

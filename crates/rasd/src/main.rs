@@ -140,14 +140,18 @@ fn load_coder(dict: &Option<PathBuf>) -> Result<Coder, String> {
     Ok(Coder::new(d))
 }
 
-/// Code one document: furniture lines out, events in.
-pub fn code_document(coder: &Coder, doc: &Document) -> Vec<Event> {
-    let lines = rasd_read::classify_lines(&doc.text);
-    let furniture: Vec<(usize, usize)> = lines
+/// The char spans of a text's page-furniture lines.
+fn furniture_spans(text: &str) -> Vec<(usize, usize)> {
+    rasd_read::classify_lines(text)
         .iter()
         .filter(|l| l.furniture.is_some())
         .map(|l| (l.start, l.end))
-        .collect();
+        .collect()
+}
+
+/// Code one document: furniture lines out, events in.
+pub fn code_document(coder: &Coder, doc: &Document) -> Vec<Event> {
+    let furniture = furniture_spans(&doc.text);
     coder.code(&DocInput {
         name: &doc.name,
         text: &doc.text,
@@ -238,12 +242,7 @@ fn run() -> Result<bool, String> {
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             for d in read_inputs(&inputs, manifest.as_ref(), &mut errors) {
-                let lines = rasd_read::classify_lines(&d.text);
-                let furniture: Vec<(usize, usize)> = lines
-                    .iter()
-                    .filter(|l| l.furniture.is_some())
-                    .map(|l| (l.start, l.end))
-                    .collect();
+                let furniture = furniture_spans(&d.text);
                 println!("== {} (published {:?})", d.name, d.published);
                 print!(
                     "{}",
