@@ -7,6 +7,8 @@ use rasd_time::{Anchors, Basis, Date, TimeExpr, Value};
 
 const COMPLEMENTIZERS: &[&str] = &["ان", "بان", "انه", "انها", "بانه", "بانها"];
 const NEGATIONS: &[&str] = &["لن", "لم", "لا", "ليس", "عدم", "دون", "بدون"];
+/// Verbs and nouns of calling off what follows them («يلغي زيارته», «إلغاء القمة»).
+const CANCELS: &[&str] = &["الغي", "الغت", "يلغي", "تلغي", "الغاء", "الغيت"];
 /// Event types that are things said (PLOVER's verbal types): what they announce is their content,
 /// they themselves happen when said, where said.
 fn said_kind(kind: &str) -> bool {
@@ -961,6 +963,7 @@ impl Ctx<'_> {
             cs > s0 && (s0..cs).any(|i| DENIALS.contains(&an.tok_text(i).trim_start_matches('و')));
         let negated = NEGATIONS.contains(&prev)
             || DENIALS.contains(&prev.trim_start_matches('و'))
+            || CANCELS.contains(&prev.trim_start_matches('و'))
             || (NEGATIONS.contains(&prev2) && !an.gap_before(tm.first - 1).contains(','))
             || denied;
         let window_end = (tm.last + 3).min(s1);
@@ -1057,7 +1060,23 @@ impl Ctx<'_> {
             if mode.as_deref() == Some("phone") {
                 location = None;
             } else {
-                let pl = self.place_for(si, tm, ce);
+                // «يلغي زيارته المقررة إلى الإمارات»: a journey's destination before the dateline's city
+                let dest = (trig.arrive || trig.mode.as_deref() == Some("visit"))
+                    .then(|| self.to_place(si, tm, ce))
+                    .flatten()
+                    .filter(|p| p.to && p.first <= tm.last + 3);
+                let pl = match self.place_for(si, tm, ce) {
+                    Some(p)
+                        if p.dateline
+                            || self
+                                .dateline_place
+                                .as_ref()
+                                .is_some_and(|d| d.first == p.first) =>
+                    {
+                        dest.or(Some(p))
+                    }
+                    other => other.or(dest),
+                };
                 if trig.arrive || mode.as_deref() == Some("visit") {
                     // «وصل إلى بغداد», «زيارة إلى الصين»: the place's country is the host
                     if target.is_none() {
@@ -1929,9 +1948,11 @@ impl Ctx<'_> {
                         let e = &events[i].0;
                         (!(same_ids(e) || e.status == te.status), i)
                     });
+                // a title that negates its event («يلغي زيارته») is not overruled by the lead's
+                // account of the plan
                 if let Some(i) = pick {
                     let e = &events[i].0;
-                    if e.status != te.status && !same_ids(e) {
+                    if e.status != te.status && (!same_ids(e) || te.status == "negated") {
                         pick = None;
                     }
                 }

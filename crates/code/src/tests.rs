@@ -778,3 +778,15 @@ fn common_words_and_unnamed_governments_table() {
     let h = evs.iter().find(|e| e.headline).expect("a headline");
     assert_eq!(h.kind, "ASSAULT", "{h:?}");
 }
+
+#[test]
+fn cancelled_visits_table() {
+    assert_headlines(&[
+        (
+            // a cancelled visit is negated, and goes where it was to go, not to the dateline's city
+            "الرئيس الفرنسي يلغي زيارته المقررة إلى الجزائر\n\nباريس (رويترز) - قال قصر الإليزيه اليوم إن الرئيس الفرنسي لن يتوجه إلى الجزائر كما كان مقررا.",
+            "2021-03-11",
+            "2021-03-11 CONSULT FRA>DZA visit negated DZA",
+        ),
+    ]);
+}
