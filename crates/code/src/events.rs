@@ -201,8 +201,8 @@ impl SplitPhrases {
             .or_else(|| self.0.get(w.strip_prefix(['و', 'ف'])?))?;
         let si = an.sent_of[tm.first];
         let s1 = an.sentences[si].1;
-        // the actor right after the verb, then at most six words of it (titles, a second name)
-        // before the rest of the phrase, with no other trigger or clause opening between
+        // the actor right after the verb, then at most fourteen words (titles, a second name, a
+        // date, a place) before the rest of the phrase, with no other trigger or clause opening between
         let m = an.mentions.iter().find(|m| m.first == tm.last)?;
         // (commas may set off a date: «وقعت مصر والسعودية، أمس الجمعة، 17 اتفاقية»)
         let opens = |i: usize| {
@@ -210,7 +210,7 @@ impl SplitPhrases {
                 || an.triggers.iter().any(|t| t.first == i)
                 || an.gap_before(i).contains([':', '.'])
         };
-        for k in m.last..(m.last + 10).min(s1) {
+        for k in m.last..(m.last + 14).min(s1) {
             if let Some(ti) = cands.iter().find_map(|(ti, rest)| {
                 (k + rest.len() <= s1
                     && rest

@@ -790,3 +790,12 @@ fn cancelled_visits_table() {
         ),
     ]);
 }
+
+#[test]
+fn a_long_subject_and_place_inside_a_signing_phrase() {
+    assert_headlines(&[(
+        "وقع الرئيس المصري والرئيس الفرنسي اليوم في قصر الاتحادية بالقاهرة مذكرة تفاهم للتعاون الثقافي.",
+        "2019-01-28",
+        "2019-01-28 SUPPORT EGY>FRA - occurred Cairo",
+    )]);
+}
