@@ -944,6 +944,10 @@ impl Ctx<'_> {
                 *last_subject = Some(s.clone());
             }
         }
+        let roles = (
+            src.as_ref().and_then(|m| m.role.clone()),
+            tgt.as_ref().and_then(|m| m.role.clone()),
+        );
         let mut source = src.map(|m| m.actor);
         let mut target = tgt.map(|m| m.actor);
 
@@ -1040,6 +1044,12 @@ impl Ctx<'_> {
         if status == "planned" && (texp.is_none() || (cs > s0 && in_clause.is_none())) {
             date = None;
             date_text = None;
+        }
+        // «التقى في عام 2000 مع الرئيس الصيني في ذلك الحين»: an office named without a name is held
+        // by whoever held it when the event happened
+        if let Some(d) = date.as_deref() {
+            self.redate(&mut source, roles.0.as_deref(), d);
+            self.redate(&mut target, roles.1.as_deref(), d);
         }
 
         // place
@@ -1623,6 +1633,50 @@ impl Ctx<'_> {
         }
     }
 
+    /// An office-holder found from a title alone, for an event dated in another year than the
+    /// report: the holder at the event's date, or the state when the dictionaries know none.
+    fn redate(&self, actor: &mut Option<Actor>, role: Option<&str>, date: &str) {
+        let (Some(a), Some(role)) = (actor.as_mut(), role) else {
+            return;
+        };
+        let same_year = self.ref_date().is_some_and(|r| r.get(..4) == date.get(..4));
+        let Some(p) = a.id.as_deref().and_then(|id| self.dict.person(id)) else {
+            return;
+        };
+        if same_year || p.roles.iter().any(|r| r.role == role && r.covers(date)) {
+            return;
+        }
+        // named in the text: the person stays («الرئيس الأمريكي باراك أوباما»)
+        let text = rasd_text::normalize(&a.text);
+        let named = p.ar.iter().chain(p.short.iter()).any(|f| {
+            rasd_text::normalize(f)
+                .split_whitespace()
+                .any(|w| w.chars().count() >= 3 && text.contains(w))
+        });
+        let Some(iso) = a.country.clone() else {
+            return;
+        };
+        if named {
+            return;
+        }
+        let (text, span) = (a.text.clone(), (a.start, a.end));
+        *a = match role_holder(self.dict, &iso, role, Some(date)) {
+            Some(h) => person_actor(self.dict, h, Some(date), text, span),
+            None => match self.dict.country(&iso) {
+                Some(c) => Actor {
+                    name: c.name.clone(),
+                    country: Some(c.iso3.clone()),
+                    sector: "GOV".into(),
+                    id: Some(c.iso3.clone()),
+                    text,
+                    start: span.0,
+                    end: span.1,
+                },
+                None => return,
+            },
+        };
+    }
+
     /// The state a country adjective at token `ti` names («الأمريكية» → United States).
     fn adjective_state(&self, ti: usize, c: usize) -> Mention {
         let sp = self.an.tok_span(ti, ti + 1);
@@ -1686,9 +1740,14 @@ impl Ctx<'_> {
                     .then(|| ot.clone())
             });
             // (b) the official of the visitor's rank the report names in the host state
-            // (only for a visit that took place: an announced or denied one has no host yet)
+            // (only for a visit that took place, and in the report's year: an announced or denied
+            // visit has no host yet, and an earlier one had other office-holders)
+            let this_year = match (self.ref_date(), e.date.as_deref()) {
+                (Some(r), Some(d)) => r.get(..4) == d.get(..4),
+                _ => true,
+            };
             let host = met.or_else(|| {
-                (e.status == "occurred")
+                (e.status == "occurred" && this_year)
                     .then(|| self.named_counterpart(src, host_country.as_deref()?))
                     .flatten()
             });

@@ -799,3 +799,26 @@ fn a_long_subject_and_place_inside_a_signing_phrase() {
         "2019-01-28 SUPPORT EGY>FRA - occurred Cairo",
     )]);
 }
+
+#[test]
+fn an_office_named_alone_is_held_by_its_holder_at_the_events_date() {
+    // (text, publication date, expected source name)
+    let rows = [
+        (
+            "وكان الرئيس الأمريكي قد زار القاهرة في يونيو 2009 وألقى خطابا في جامعتها.",
+            "2023-05-01",
+            "Barack Obama",
+        ),
+        // the holder in the report's year when the event is of that year
+        ("زار الرئيس الأمريكي القاهرة أمس.", "2023-05-01", "Joe Biden"),
+    ];
+    for (text, published, want) in rows {
+        let evs = code(text, published);
+        let h = evs.iter().find(|e| e.headline).expect("a headline");
+        assert_eq!(
+            h.source.as_ref().map(|a| a.name.as_str()),
+            Some(want),
+            "{text}: {h:?}"
+        );
+    }
+}
