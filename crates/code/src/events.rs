@@ -248,6 +248,11 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
         .or(published)
         .map(|d| d.to_string());
     let wire = dateline.as_ref().is_some_and(|d| !desk(d));
+    // the state of a national agency signing the dateline
+    let home = dateline
+        .as_ref()
+        .and_then(|d| d.agency.as_deref())
+        .and_then(|a| dict.agency_home(a));
     let an = analyse(
         dict,
         doc.text,
@@ -255,6 +260,7 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
         ref_date.as_deref(),
         dl_span,
         wire,
+        home,
     );
     let words = |a: usize, b: usize| -> String {
         (a..b).map(|i| an.tok_text(i)).collect::<Vec<_>>().join(" ")
@@ -340,6 +346,11 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
     // the date that actors' roles are looked up at
     let ref_date = anchors.dateline.or(published).map(|d| d.to_string());
     let wire = dateline.as_ref().is_some_and(|d| !desk(d));
+    // the state of a national agency signing the dateline
+    let home = dateline
+        .as_ref()
+        .and_then(|d| d.agency.as_deref())
+        .and_then(|a| dict.agency_home(a));
     let an = analyse(
         dict,
         doc.text,
@@ -347,6 +358,7 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
         ref_date.as_deref(),
         dl_span,
         wire,
+        home,
     );
     let orig: Vec<char> = doc.text.chars().collect();
 

@@ -273,8 +273,9 @@ pub(crate) fn role_holder(
     date: Option<&str>,
 ) -> Option<usize> {
     let d = date.unwrap_or("");
-    // a state has an ambassador in every capital: the sending state alone names none of them
-    if role == "ambassador" {
+    // a state has an ambassador in every capital and envoys for many files: the sending state
+    // alone names none of them («المبعوث الأمريكي الخاص لليمن» is not the climate envoy)
+    if role == "ambassador" || role == "envoy" {
         return None;
     }
     // «زعيم»: a supreme leader where a state has one, else its head of state
@@ -309,6 +310,7 @@ pub(crate) fn analyse(
     date: Option<&str>,
     dateline: Option<(usize, usize)>,
     wire: bool,
+    home: Option<usize>,
 ) -> Analysis {
     let norm = Normalized::new(text);
     let toks = tokens(norm.text());
@@ -606,6 +608,16 @@ pub(crate) fn analyse(
                         end_tok = chosen[k].last;
                         k += 1;
                     }
+                }
+                // a national agency's own official («استقبل وزير الخارجية ...» under «/العمانية/»)
+                // (not a title in apposition to a name or another title before it: «الأمير محمد بن
+                // سلمان ولي ولي العهد وزير الدفاع» holds them all)
+                if country.is_none()
+                    && org.is_none()
+                    && role.is_some()
+                    && (m.first == 0 || !covered[m.first - 1])
+                {
+                    country = home;
                 }
                 let t = &rasd_dict::Title { role, ..t.clone() };
                 // a person named right after the title

@@ -822,3 +822,24 @@ fn an_office_named_alone_is_held_by_its_holder_at_the_events_date() {
         );
     }
 }
+
+#[test]
+fn a_national_agencys_own_officials_and_envoys() {
+    // under «(واس)», «وزير الخارجية» with no country is Saudi Arabia's
+    assert_headlines(&[(
+        "عنوان الخبر\n\nالرياض 10 مارس 2019 (واس) - استقبل وزير الخارجية اليوم نظيره الأردني.",
+        "2019-03-10",
+        "2019-03-10 CONSULT JOR>SAU visit occurred Riyadh",
+    )]);
+    // a state's envoy is not resolved from the sending state alone
+    let evs = code(
+        "التقى المبعوث الأمريكي الخاص لليمن اليوم وزير الخارجية العماني في مسقط.",
+        "2021-06-22",
+    );
+    assert!(
+        evs.iter()
+            .flat_map(|e| e.source.iter().chain(e.target.iter()))
+            .all(|a| a.name != "John Kerry"),
+        "{evs:?}"
+    );
+}

@@ -101,6 +101,8 @@ pub struct Dict {
     pub generics: Vec<Generic>,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
+    /// National news agencies and their states.
+    pub agencies: Vec<Agency>,
     entries: Vec<Entry>,
     exact: FastMap<String, Vec<usize>>,
     loose: FastMap<String, Vec<usize>>,
@@ -125,6 +127,7 @@ struct Files {
     honorifics: Vec<Honorific>,
     generics: Vec<Generic>,
     triggers: Vec<Trigger>,
+    agencies: Vec<Agency>,
 }
 
 impl Files {
@@ -141,6 +144,7 @@ impl Files {
         self.honorifics.extend(f.honorific);
         self.generics.extend(f.generic);
         self.triggers.extend(f.trigger);
+        self.agencies.extend(f.agency);
         Ok(())
     }
 }
@@ -365,6 +369,7 @@ impl Dict {
             titles: f.titles,
             generics: f.generics,
             triggers: f.triggers,
+            agencies: f.agencies,
             entries: Vec::new(),
             exact: FastMap::default(),
             loose: FastMap::default(),
@@ -496,6 +501,18 @@ impl Dict {
     /// Country by ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<&Country> {
         self.iso.get(iso3).map(|&i| &self.countries[i])
+    }
+
+    /// The state of a national news agency named in a dateline («واس» → Saudi Arabia), as a
+    /// country index.
+    pub fn agency_home(&self, name: &str) -> Option<usize> {
+        let n = normalize(name).replace(['/', '(', ')'], " ");
+        let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
+        let a = self
+            .agencies
+            .iter()
+            .find(|a| a.ar.iter().any(|f| normalize(f) == n))?;
+        self.iso.get(&a.country).copied()
     }
 
     /// Place of the gazetteer written with these Arabic words («رام الله»), as the text has them.

@@ -19,6 +19,18 @@ pub(crate) struct FileModel {
     pub generic: Vec<Generic>,
     #[serde(default)]
     pub trigger: Vec<Trigger>,
+    #[serde(default)]
+    pub agency: Vec<Agency>,
+}
+
+/// A national news agency: a title with no country in its copy («وزير الخارجية») is its state's.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Agency {
+    /// Arabic names as they appear in datelines.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// ISO3 of its state.
+    pub country: String,
 }
 
 /// A state.
