@@ -189,7 +189,7 @@ impl SplitPhrases {
 
     /// The trigger a one-word verb match becomes when the rest of one of its phrases follows the
     /// actor named after it: only mentions may stand between.
-    fn complete(&self, an: &Analysis, tm: &Match) -> Option<usize> {
+    fn complete(&self, an: &Analysis, trig_start: &[bool], tm: &Match) -> Option<usize> {
         if tm.last != tm.first + 1 {
             return None;
         }
@@ -207,7 +207,7 @@ impl SplitPhrases {
         // (commas may set off a date: «وقعت مصر والسعودية، أمس الجمعة، 17 اتفاقية»)
         let opens = |i: usize| {
             COMPLEMENTIZERS.contains(&an.tok_text(i))
-                || an.triggers.iter().any(|t| t.first == i)
+                || trig_start[i]
                 || an.gap_before(i).contains([':', '.'])
         };
         for k in m.last..(m.last + 14).min(s1) {
@@ -464,6 +464,10 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
     let mut last_subject: Option<Mention> = None;
     // the lexicon's matches, and the first words of split phrases («قطعت» ... «علاقاتها»)
     let openers = split.openers(&ctx.an);
+    let mut trig_start = vec![false; ctx.an.toks.len()];
+    for t in &ctx.an.triggers {
+        trig_start[t.first] = true;
+    }
     let mut all: Vec<(Match, bool)> = ctx.an.triggers.iter().map(|m| (*m, false)).collect();
     all.extend(openers.into_iter().map(|m| (m, true)));
     all.sort_by_key(|(m, _)| m.first);
@@ -476,7 +480,10 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
             continue;
         }
         // (an inviting verb's visit word is read by the invitation's own rule)
-        let trig = match split.complete(&ctx.an, &tm).filter(|_| !trig.invite) {
+        let trig = match split
+            .complete(&ctx.an, &trig_start, &tm)
+            .filter(|_| !trig.invite)
+        {
             Some(t) => &dict.triggers[t],
             None if opener => continue,
             None => trig,
