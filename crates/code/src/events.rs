@@ -237,9 +237,14 @@ fn desk(d: &rasd_time::Dateline) -> bool {
         .is_some_and(|a| a.chars().any(|c| c.is_ascii_alphabetic()))
 }
 
-pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
-    use std::fmt::Write;
-    let published = doc.published.and_then(Date::parse);
+/// The dateline of a document and its analysis (mentions, places, triggers), read with the
+/// dateline's date (else the publication date) for office-holders, its agency's state for
+/// unplaced titles, and its place unless it is an outlet's desk.
+fn read_doc(
+    dict: &Dict,
+    doc: &DocInput,
+    published: Option<Date>,
+) -> (Option<rasd_time::Dateline>, Analysis) {
     let dateline = rasd_time::find_dateline_with(doc.text, published);
     let dl_span = dateline.as_ref().map(|d| (d.start, d.end));
     let ref_date = dateline
@@ -262,6 +267,12 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
         wire,
         home,
     );
+    (dateline, an)
+}
+
+pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
+    use std::fmt::Write;
+    let (dateline, an) = read_doc(dict, doc, doc.published.and_then(Date::parse));
     let words = |a: usize, b: usize| -> String {
         (a..b).map(|i| an.tok_text(i)).collect::<Vec<_>>().join(" ")
     };
@@ -327,7 +338,7 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
 
 pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Event> {
     let published = doc.published.and_then(Date::parse);
-    let dateline = rasd_time::find_dateline_with(doc.text, published);
+    let (dateline, an) = read_doc(dict, doc, published);
     let anchors = Anchors {
         dateline: dateline.as_ref().and_then(|d| d.date),
         published,
@@ -343,23 +354,6 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
         })
         .filter(|t| dl_span.is_none_or(|(a, b)| t.end <= a || t.start >= b))
         .collect();
-    // the date that actors' roles are looked up at
-    let ref_date = anchors.dateline.or(published).map(|d| d.to_string());
-    let wire = dateline.as_ref().is_some_and(|d| !desk(d));
-    // the state of a national agency signing the dateline
-    let home = dateline
-        .as_ref()
-        .and_then(|d| d.agency.as_deref())
-        .and_then(|a| dict.agency_home(a));
-    let an = analyse(
-        dict,
-        doc.text,
-        doc.furniture,
-        ref_date.as_deref(),
-        dl_span,
-        wire,
-        home,
-    );
     let orig: Vec<char> = doc.text.chars().collect();
 
     // dateline place, looked up in the gazetteer
@@ -501,6 +495,17 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
     ctx.mark_headline(&mut events);
     dedupe(&mut events);
     finish(events)
+}
+
+impl From<&PlaceMention> for Location {
+    fn from(p: &PlaceMention) -> Self {
+        Location {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+        }
+    }
 }
 
 /// type, source, target, date, status
@@ -1124,12 +1129,7 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                location = pl.map(|p| Location {
-                    name: p.name,
-                    country: p.country,
-                    lat: p.lat,
-                    lon: p.lon,
-                });
+                location = pl.map(|p| Location::from(&p));
                 let sc = source.as_ref().and_then(|a| a.country.clone());
                 let tc = target.as_ref().and_then(|a| a.country.clone());
                 match &location {
@@ -1234,12 +1234,7 @@ impl Ctx<'_> {
                 .filter(|p| p.at && !p.seat && (!said || p.first < tm.first))
         }) {
             // a statement is made where the report was filed, not in the places it talks about
-            location = Some(Location {
-                name: p.name,
-                country: p.country,
-                lat: p.lat,
-                lon: p.lon,
-            });
+            location = Some(Location::from(&p));
         }
         // a state releases those it holds on its own ground
         if kind == "RETREAT" && cameo == "084" && location.is_none() {
@@ -1269,12 +1264,7 @@ impl Ctx<'_> {
                         && p.name.is_some()
                         && tc.as_deref() == Some(p.country.as_str())
                 })
-                .map(|p| Location {
-                    name: p.name.clone(),
-                    country: p.country.clone(),
-                    lat: p.lat,
-                    lon: p.lon,
-                });
+                .map(Location::from);
         }
         if source.is_none() && target.is_none() {
             return None;
@@ -1416,12 +1406,7 @@ impl Ctx<'_> {
             .iter()
             .find(|p| p.first >= v.last && p.first <= v.last + 2)
             .cloned();
-        let mut location = place.map(|p| Location {
-            name: p.name,
-            country: p.country,
-            lat: p.lat,
-            lon: p.lon,
-        });
+        let mut location = place.map(|p| Location::from(&p));
         if location.is_none() {
             if let Some(c) = an
                 .mentions
@@ -1531,12 +1516,7 @@ impl Ctx<'_> {
                 }
                 if let Some(p) = place {
                     if e.location.is_none() && e.mode.as_deref() != Some("phone") {
-                        e.location = Some(Location {
-                            name: p.name.clone(),
-                            country: p.country.clone(),
-                            lat: p.lat,
-                            lon: p.lon,
-                        });
+                        e.location = Some(Location::from(p));
                     }
                 }
                 if let (Some(t), false, "occurred") = (time, prev_dated, e.status.as_str()) {
@@ -1590,12 +1570,7 @@ impl Ctx<'_> {
                     }
                 });
                 if near && by && said_kind(&e.kind) && e.location.is_none() {
-                    e.location = Some(Location {
-                        name: place.name.clone(),
-                        country: place.country.clone(),
-                        lat: place.lat,
-                        lon: place.lon,
-                    });
+                    e.location = Some(Location::from(place));
                 }
             }
         }

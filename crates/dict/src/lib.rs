@@ -113,6 +113,8 @@ pub struct Dict {
     place_by_name: HashMap<String, usize>,
     /// gazetteer places by their Arabic words (the keys of [`form_keys`], joined by a space)
     place_by_words: HashMap<String, usize>,
+    /// agencies' names (normalised) → their state's country index
+    agency_by_name: HashMap<String, usize>,
     org_by_id: HashMap<String, usize>,
     person_by_id: HashMap<String, usize>,
 }
@@ -172,6 +174,15 @@ pub fn form_keys(form: &str) -> Vec<String> {
         i += 1;
     }
     keys
+}
+
+/// An agency's name as looked up: normalised, without the slashes and parentheses of datelines.
+fn agency_key(name: &str) -> String {
+    normalize(name)
+        .replace(['/', '(', ')'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The indefinite accusative of a noun phrase with no article: the first word with the alef of
@@ -378,6 +389,7 @@ impl Dict {
             iso: HashMap::new(),
             place_by_name: HashMap::new(),
             place_by_words: HashMap::new(),
+            agency_by_name: HashMap::new(),
             org_by_id: HashMap::new(),
             person_by_id: HashMap::new(),
         };
@@ -444,6 +456,13 @@ impl Dict {
                 add(&mut d, &a, EntryRef::Capital(i), true);
             }
         }
+        for a in &d.agencies {
+            if let Some(&c) = d.iso.get(&a.country) {
+                for f in &a.ar {
+                    d.agency_by_name.entry(agency_key(f)).or_insert(c);
+                }
+            }
+        }
         for i in 0..d.places.len() {
             d.place_by_name
                 .entry(d.places[i].name.to_lowercase())
@@ -506,13 +525,7 @@ impl Dict {
     /// The state of a national news agency named in a dateline («واس» → Saudi Arabia), as a
     /// country index.
     pub fn agency_home(&self, name: &str) -> Option<usize> {
-        let n = normalize(name).replace(['/', '(', ')'], " ");
-        let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
-        let a = self
-            .agencies
-            .iter()
-            .find(|a| a.ar.iter().any(|f| normalize(f) == n))?;
-        self.iso.get(&a.country).copied()
+        self.agency_by_name.get(&agency_key(name)).copied()
     }
 
     /// Place of the gazetteer written with these Arabic words («رام الله»), as the text has them.
