@@ -2,7 +2,7 @@
 use super::*;
 
 fn analyzer() -> Analyzer {
-    let mut v = |ar: &str, pos, form: Option<u8>, imperfect: Option<&str>| Lemma {
+    let v = |ar: &str, pos, form: Option<u8>, imperfect: Option<&str>| Lemma {
         ar: ar.to_string(),
         pos,
         form,
