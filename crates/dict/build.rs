@@ -1,4 +1,4 @@
-//! Embeds every dictionary file under `data/dict` into the binary, so rasd runs with no data directory.
+//! Embeds every dictionary file under `data/dict` and every lexicon file under `data/lexicon` into the binary, so rasd runs with no data directory.
 use std::path::{Path, PathBuf};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -17,12 +17,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../data/dict");
-    let root = root.canonicalize().unwrap_or(root);
-    println!("cargo:rerun-if-changed={}", root.display());
+    let data = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../data");
+    let data = data.canonicalize().unwrap_or(data);
     let mut files = Vec::new();
-    walk(&root, &mut files);
-    let mut code = String::from("/// Dictionary files embedded at build time: (path under data/dict, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    // the dictionaries and the lemma lexicon
+    for sub in ["dict", "lexicon"] {
+        let root = data.join(sub);
+        println!("cargo:rerun-if-changed={}", root.display());
+        walk(&root, &mut files);
+    }
+    let root = data;
+    let mut code = String::from("/// Dictionary and lexicon files embedded at build time: (path under data/, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap_or(f).display().to_string();

@@ -182,6 +182,8 @@ impl SplitPhrases {
                         ..Default::default()
                     },
                     future: false,
+                    passive: false,
+                    lemma: None,
                 })
             })
             .collect()
@@ -270,6 +272,32 @@ fn read_doc(
     (dateline, an)
 }
 
+/// Every trigger candidate of a text, with its features (see [`crate::Coder::candidates`]).
+pub(crate) fn candidates(dict: &Dict, text: &str) -> Vec<crate::learn::Candidate> {
+    let doc = DocInput {
+        name: "",
+        text,
+        published: None,
+        furniture: &[],
+    };
+    let (_, an) = read_doc(dict, &doc, None);
+    an.candidates
+        .iter()
+        .filter_map(|c| match c.entry {
+            EntryRef::Trigger(k) if !dict.triggers[k].speech => {
+                let (start, end) = an.tok_span(c.first, c.last);
+                Some(crate::learn::Candidate {
+                    start,
+                    end,
+                    kind: dict.triggers[k].kind.clone(),
+                    features: crate::learn::features(dict, &an, c, &dict.triggers[k]),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
     use std::fmt::Write;
     let (dateline, an) = read_doc(dict, doc, doc.published.and_then(Date::parse));
@@ -336,7 +364,13 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
     out
 }
 
-pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Event> {
+pub(crate) fn code(
+    dict: &Dict,
+    split: &SplitPhrases,
+    model: &crate::learn::Model,
+    threshold: f64,
+    doc: &DocInput,
+) -> Vec<Event> {
     let published = doc.published.and_then(Date::parse);
     let (dateline, an) = read_doc(dict, doc, published);
     let anchors = Anchors {
@@ -469,10 +503,32 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
         let EntryRef::Trigger(ti) = tm.entry else {
             continue;
         };
-        let trig = &dict.triggers[ti];
-        if trig.speech {
+        if dict.triggers[ti].speech {
             continue;
         }
+        // the learned decision: of the candidates on this word, the likeliest event, if likely enough
+        let (tm, ti, confidence) = if opener || model.is_empty() {
+            (tm, ti, None)
+        } else {
+            let best = ctx
+                .an
+                .candidates
+                .iter()
+                .filter(|c| c.first == tm.first && c.last >= tm.last)
+                .filter_map(|c| match c.entry {
+                    EntryRef::Trigger(k) if !dict.triggers[k].speech => {
+                        let f = crate::learn::features(dict, &ctx.an, c, &dict.triggers[k]);
+                        Some((*c, k, model.prob(&f)))
+                    }
+                    _ => None,
+                })
+                .max_by(|a, b| a.2.total_cmp(&b.2));
+            match best {
+                Some((c, k, p)) if p >= threshold => (c, k, Some(p)),
+                _ => continue,
+            }
+        };
+        let trig = &dict.triggers[ti];
         // (an inviting verb's visit word is read by the invitation's own rule)
         let trig = match split
             .complete(&ctx.an, &trig_start, &tm)
@@ -482,7 +538,8 @@ pub(crate) fn code(dict: &Dict, split: &SplitPhrases, doc: &DocInput) -> Vec<Eve
             None if opener => continue,
             None => trig,
         };
-        if let Some(ev) = ctx.event(doc, &tm, trig, &mut last_subject) {
+        if let Some(mut ev) = ctx.event(doc, &tm, trig, &mut last_subject) {
+            ev.0.confidence = confidence.map(|p| (p * 1000.0).round() / 1000.0);
             events.push(ev);
         }
     }
@@ -1297,6 +1354,7 @@ impl Ctx<'_> {
                 target,
                 location,
                 evidence,
+                confidence: None,
             },
             si,
             tm.first,
@@ -1472,6 +1530,7 @@ impl Ctx<'_> {
                 target,
                 location,
                 evidence: vec![self.span(lo, v1.max(t1)), self.span(t0, t1)],
+                confidence: None,
             },
             si,
             tm.first,

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod events;
+pub mod learn;
 mod mentions;
 mod model;
 
@@ -32,13 +33,41 @@ pub struct DocInput<'a> {
 pub struct Coder {
     dict: Dict,
     split: events::SplitPhrases,
+    model: learn::Model,
+    threshold: f64,
 }
 
+/// The trigger model embedded at build time (`data/models/trigger.tsv`, made by `rasd train`).
+pub const TRIGGER_MODEL: &str = include_str!("../../../data/models/trigger.tsv");
+
+/// The default probability below which a trigger candidate is not coded.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
 impl Coder {
-    /// A coder over the given dictionaries.
+    /// A coder over the given dictionaries, with the embedded trigger model.
     pub fn new(dict: Dict) -> Self {
         let split = events::SplitPhrases::new(&dict);
-        Coder { dict, split }
+        let model = learn::Model::parse(TRIGGER_MODEL).unwrap_or_default();
+        Coder {
+            dict,
+            split,
+            model,
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+
+    /// The same coder with another trigger model (an empty one codes every candidate, as the rules
+    /// alone do) and threshold.
+    pub fn with_model(mut self, model: learn::Model, threshold: f64) -> Self {
+        self.model = model;
+        self.threshold = threshold;
+        self
+    }
+
+    /// Every trigger candidate of `text` (a sentence or a document) with its character span, PLOVER
+    /// type and model features: the examples `rasd train` learns from.
+    pub fn candidates(&self, text: &str) -> Vec<learn::Candidate> {
+        events::candidates(&self.dict, text)
     }
 
     /// The dictionaries.
@@ -55,7 +84,7 @@ impl Coder {
 
     /// Code one document.
     pub fn code(&self, doc: &DocInput) -> Vec<Event> {
-        events::code(&self.dict, &self.split, doc)
+        events::code(&self.dict, &self.split, &self.model, self.threshold, doc)
     }
 }
 

@@ -55,6 +55,8 @@ pub(crate) struct Analysis {
     pub mentions: Vec<Mention>,
     pub places: Vec<PlaceMention>,
     pub triggers: Vec<Match>,
+    /// every trigger candidate before overlaps were resolved (several types for one word)
+    pub candidates: Vec<Match>,
     /// country adjectives no title took («المناورات الأمريكية»): (token, country index)
     pub adjectives: Vec<(usize, usize)>,
     /// the preposition clitic (ب, ل, ك) a dictionary match found on each token, if any
@@ -353,7 +355,16 @@ pub(crate) fn analyse(
     }
 
     let tforms = rasd_dict::TokenForms::new(nt, &toks);
-    let all = dict.scan_forms(&tforms);
+    let mut all = dict.scan_forms(&tforms);
+    // triggers through the analyser: each token as written (hamza kept), and its normalised key
+    let words: Vec<String> = spans
+        .iter()
+        .map(|&(s, e)| orig[s..e].iter().collect())
+        .collect();
+    let word_refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let keys: Vec<&str> = toks.iter().map(|t| t.text(nt)).collect();
+    let mut cache = rasd_morph::Cache::new();
+    all.extend(dict.scan_lemmas(&word_refs, &keys, &mut cache));
     let (trig, ents): (Vec<Match>, Vec<Match>) = all
         .into_iter()
         .partition(|m| matches!(m.entry, EntryRef::Trigger(_)));
@@ -428,12 +439,11 @@ pub(crate) fn analyse(
         }
         c
     };
-    let triggers = choose(
-        trig.into_iter()
-            .filter(|m| !excluded[m.first] && !(m.first..m.last).any(|i| in_name[i]))
-            .collect(),
-        toks.len(),
-    );
+    let candidates: Vec<Match> = trig
+        .into_iter()
+        .filter(|m| !excluded[m.first] && !(m.first..m.last).any(|i| in_name[i]))
+        .collect();
+    let triggers = choose(candidates.clone(), toks.len());
     let cover = |ms: &[Match]| {
         let mut c = vec![false; toks.len()];
         for m in ms {
@@ -1131,6 +1141,7 @@ pub(crate) fn analyse(
         mentions,
         places,
         triggers,
+        candidates,
         adjectives,
         prep,
     }

@@ -76,4 +76,8 @@ pub struct Event {
     pub location: Option<Location>,
     /// The spans the event was coded from: the clause, then the trigger.
     pub evidence: Vec<Span>,
+    /// The trigger model's probability that this is an event of this type (None when no model
+    /// decided it, or for events read back from a store that did not keep it).
+    #[serde(default)]
+    pub confidence: Option<f64>,
 }

@@ -76,6 +76,10 @@ pub struct Match {
     pub clitics: Clitics,
     /// The first token carried the future prefix «س».
     pub future: bool,
+    /// The trigger's spelling is a passive one («اغتيل», «قيل»): its subject is the target.
+    pub passive: bool,
+    /// The lexicon lemma (index into [`Dict::lexicon`]) a trigger was analysed as, if any.
+    pub lemma: Option<u32>,
 }
 
 struct Entry {
@@ -103,6 +107,17 @@ pub struct Dict {
     pub triggers: Vec<Trigger>,
     /// National news agencies and their states.
     pub agencies: Vec<Agency>,
+    /// The event lexicon: one entry per lemma (`data/lexicon`).
+    pub lexicon: Vec<LexLemma>,
+    /// Verb lemmas decided as not events.
+    pub not_events: Vec<String>,
+    /// The morphological analyser over the lexicon's lemmas and the not-event lemmas.
+    pub analyzer: rasd_morph::Analyzer,
+    /// For each analyser lemma, the lexicon entries it is the lemma of (none for not-event lemmas).
+    lemma_entries: Vec<Vec<usize>>,
+    /// For each lexicon entry, the trigger it codes as written (verb or noun), and for a verb the
+    /// trigger of its masdar.
+    lex_trigger: Vec<(usize, usize)>,
     entries: Vec<Entry>,
     exact: FastMap<String, Vec<usize>>,
     loose: FastMap<String, Vec<usize>>,
@@ -130,6 +145,8 @@ struct Files {
     generics: Vec<Generic>,
     triggers: Vec<Trigger>,
     agencies: Vec<Agency>,
+    lemmas: Vec<LexLemma>,
+    not_events: Vec<NotEvent>,
 }
 
 impl Files {
@@ -147,6 +164,19 @@ impl Files {
         self.generics.extend(f.generic);
         self.triggers.extend(f.trigger);
         self.agencies.extend(f.agency);
+        for l in &f.lemma {
+            if l.pos != "verb" && l.pos != "noun" {
+                return Err(DictError {
+                    file: name.to_string(),
+                    message: format!(
+                        "lemma «{}»: pos must be \"verb\" or \"noun\", not {:?}",
+                        l.ar, l.pos
+                    ),
+                });
+            }
+        }
+        self.lemmas.extend(f.lemma);
+        self.not_events.extend(f.not_event);
         Ok(())
     }
 }
@@ -381,6 +411,11 @@ impl Dict {
             generics: f.generics,
             triggers: f.triggers,
             agencies: f.agencies,
+            lexicon: f.lemmas,
+            not_events: f.not_events.iter().flat_map(|n| n.ar.clone()).collect(),
+            analyzer: rasd_morph::Analyzer::default(),
+            lemma_entries: Vec::new(),
+            lex_trigger: Vec::new(),
             entries: Vec::new(),
             exact: FastMap::default(),
             loose: FastMap::default(),
@@ -502,9 +537,15 @@ impl Dict {
                 add(&mut d, &a, EntryRef::Generic(i), false);
             }
         }
+        d.build_lexicon();
         for i in 0..d.triggers.len() {
             let noun = d.triggers[i].pos == "noun";
             for a in d.triggers[i].ar.clone() {
+                // a single word the lexicon analyses as an event of the same type is found through the
+                // analyser, not as a surface form («هنأ» is not «هنا»)
+                if !a.trim().contains(' ') && d.lexicon_covers(&a, &d.triggers[i].kind) {
+                    continue;
+                }
                 add(&mut d, &a, EntryRef::Trigger(i), false);
                 // a noun in the indefinite accusative carries an alef: «عقد اجتماعاً», «أجرى اتصالاً»
                 if noun {
@@ -515,6 +556,153 @@ impl Dict {
             }
         }
         d
+    }
+
+    fn build_lexicon(&mut self) {
+        let mut lemmas: Vec<rasd_morph::Lemma> = Vec::new();
+        let mut by_key: HashMap<(String, rasd_morph::Pos, Option<u8>), usize> = HashMap::new();
+        let mut entries: Vec<Vec<usize>> = Vec::new();
+        let mut lex_trigger = Vec::new();
+        for (i, l) in self.lexicon.iter().enumerate() {
+            let pos = if l.pos == "verb" {
+                rasd_morph::Pos::Verb
+            } else {
+                rasd_morph::Pos::Noun
+            };
+            let k = (l.ar.clone(), pos, l.form);
+            let id = *by_key.entry(k).or_insert_with(|| {
+                lemmas.push(rasd_morph::Lemma {
+                    ar: l.ar.clone(),
+                    pos,
+                    form: l.form,
+                    imperfect: l.imperfect.clone(),
+                    plurals: l.plural.clone(),
+                });
+                entries.push(Vec::new());
+                lemmas.len() - 1
+            });
+            entries[id].push(i);
+            let trig = |pos: &str| Trigger {
+                kind: l.kind.clone(),
+                cameo: l.cameo.clone(),
+                mode: l.mode.clone(),
+                pos: pos.to_string(),
+                host: l.host,
+                arrive: l.arrive,
+                speech: l.speech,
+                invite: l.invite,
+                ar: Vec::new(),
+            };
+            let t = self.triggers.len();
+            self.triggers.push(trig(&l.pos));
+            let m = if l.pos == "verb" {
+                self.triggers.push(trig("noun"));
+                t + 1
+            } else {
+                t
+            };
+            lex_trigger.push((t, m));
+        }
+        for ne in &self.not_events {
+            let k = (ne.clone(), rasd_morph::Pos::Verb, None);
+            if let std::collections::hash_map::Entry::Vacant(v) = by_key.entry(k) {
+                lemmas.push(rasd_morph::Lemma::new(ne, rasd_morph::Pos::Verb));
+                entries.push(Vec::new());
+                v.insert(lemmas.len() - 1);
+            }
+        }
+        self.analyzer = rasd_morph::Analyzer::new(lemmas);
+        self.lemma_entries = entries;
+        self.lex_trigger = lex_trigger;
+    }
+
+    /// Whether `word` analyses as a lexicon lemma coding an event of type `kind`.
+    fn lexicon_covers(&self, word: &str, kind: &str) -> bool {
+        self.analyzer.analyze(word).iter().any(|a| {
+            self.lemma_entries[a.lemma as usize]
+                .iter()
+                .any(|&e| self.lexicon[e].kind == kind)
+        })
+    }
+
+    /// The lexicon entries that `a` is a reading of, with the trigger each codes: a verb lemma's
+    /// masdar codes its noun trigger; a reading of another part of speech codes nothing.
+    pub fn lexicon_readings(&self, a: &rasd_morph::Analysis) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for &e in &self.lemma_entries[a.lemma as usize] {
+            let (t, m) = self.lex_trigger[e];
+            let verb_entry = self.lexicon[e].pos == "verb";
+            match (verb_entry, a.feats.pos, a.feats.masdar) {
+                (true, rasd_morph::Pos::Verb, _) => out.push((e, t)),
+                (true, rasd_morph::Pos::Noun, true) => out.push((e, m)),
+                (false, rasd_morph::Pos::Noun, _) => out.push((e, t)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Event triggers found through the analyser: every token (`words`, as written in the original
+    /// text, with `keys` their normalised forms) with a reading that is a lexicon lemma of a matching
+    /// part of speech. A light verb («شن») needs its noun right after it and spans both words.
+    pub fn scan_lemmas(
+        &self,
+        words: &[&str],
+        keys: &[&str],
+        cache: &mut rasd_morph::Cache,
+    ) -> Vec<Match> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let readings = cache.analyze(&self.analyzer, w).to_vec();
+            let mut seen: Vec<usize> = Vec::new();
+            for a in &readings {
+                for (e, t) in self.lexicon_readings(a) {
+                    if seen.contains(&t) {
+                        continue;
+                    }
+                    let l = &self.lexicon[e];
+                    let mut last = i + 1;
+                    if let Some(with) = &l.with {
+                        let want = form_keys(with);
+                        let n = want.len();
+                        let got: Vec<String> = keys[i + 1..(i + 1 + n).min(keys.len())]
+                            .iter()
+                            .map(|k| form_keys(k).join(" "))
+                            .collect();
+                        if got.len() < n || got.iter().zip(&want).any(|(g, w)| g != w) {
+                            continue;
+                        }
+                        last = i + 1 + n;
+                    }
+                    seen.push(t);
+                    let p = a.proclitic;
+                    out.push(Match {
+                        first: i,
+                        last,
+                        entry: EntryRef::Trigger(t),
+                        fuzzy: false,
+                        clitics: Clitics {
+                            conj: p.starts_with(['و', 'ف']),
+                            prep: p
+                                .trim_start_matches(['و', 'ف'])
+                                .chars()
+                                .next()
+                                .filter(|c| matches!(c, 'ب' | 'ل' | 'ك')),
+                            article: p.ends_with("ال") || p.ends_with("لل"),
+                        },
+                        future: a.future(),
+                        passive: a.feats.voice == rasd_morph::Voice::Passive,
+                        lemma: Some(e as u32),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a normalised word is a one-word dictionary entry: a name, a place, a title.
+    pub fn knows_word(&self, key: &str) -> bool {
+        self.exact.contains_key(key)
     }
 
     /// Country by ISO3 code.
@@ -695,6 +883,8 @@ impl Dict {
             fuzzy,
             clitics: cl,
             future: form_kind == FUTURE,
+            passive: false,
+            lemma: None,
         })
     }
 }

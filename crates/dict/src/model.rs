@@ -21,6 +21,77 @@ pub(crate) struct FileModel {
     pub trigger: Vec<Trigger>,
     #[serde(default)]
     pub agency: Vec<Agency>,
+    #[serde(default)]
+    pub lemma: Vec<LexLemma>,
+    #[serde(default)]
+    pub not_event: Vec<NotEvent>,
+}
+
+/// One lemma of the event lexicon (`data/lexicon/README.md`): the analyser finds all its forms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexLemma {
+    /// The lemma: a verb's perfect 3ms, a noun's singular.
+    pub ar: String,
+    /// "verb" or "noun".
+    pub pos: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Frame: the argument that is the source.
+    #[serde(default)]
+    pub source: String,
+    /// Frame: the argument that is the target.
+    #[serde(default)]
+    pub target: String,
+    /// Derived form, when the spelling is ambiguous.
+    #[serde(default)]
+    pub form: Option<u8>,
+    /// The 3ms imperfect of a hollow or defective form I verb.
+    #[serde(default)]
+    pub imperfect: Option<String>,
+    /// Broken plurals of a noun.
+    #[serde(default)]
+    pub plural: Vec<String>,
+    /// CONSULT mode.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// The subject hosts.
+    #[serde(default)]
+    pub host: bool,
+    /// Arriving at a place.
+    #[serde(default)]
+    pub arrive: bool,
+    /// A verb of inviting.
+    #[serde(default)]
+    pub invite: bool,
+    /// A reporting verb that only frames another event.
+    #[serde(default)]
+    pub speech: bool,
+    /// A light verb's noun: the lemma means the event only with this word after it.
+    #[serde(default)]
+    pub with: Option<String>,
+    /// Provenance: hand, upetr, train.
+    #[serde(default)]
+    pub from: String,
+    /// A sense to keep apart.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Verb lemmas decided as not events.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NotEvent {
+    /// The lemmas.
+    pub ar: Vec<String>,
+    /// Provenance.
+    #[serde(default)]
+    pub from: String,
+    /// Why.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A national news agency: a title with no country in its copy («وزير الخارجية») is its state's.

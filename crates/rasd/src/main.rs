@@ -5,6 +5,7 @@ mod eval;
 mod events;
 mod export;
 mod ingest;
+mod learn;
 mod output;
 mod search;
 mod serve;
@@ -30,6 +31,12 @@ struct Cli {
     /// Extra dictionary directory (TOML files) added to the embedded dictionaries.
     #[arg(long, global = true)]
     dict: Option<PathBuf>,
+    /// Code with the rules alone: every trigger candidate becomes an event (no learned decision).
+    #[arg(long, global = true)]
+    rules_only: bool,
+    /// The trigger model's probability below which a candidate is not coded.
+    #[arg(long, global = true, default_value_t = rasd_code::DEFAULT_THRESHOLD)]
+    threshold: f64,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -103,6 +110,43 @@ enum Cmd {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
     },
+    /// Rebuild the trigger model from annotated sentences (JSONL files or directories), reporting its
+    /// 5-fold cross-validated precision and recall first.
+    Train {
+        /// Annotated sentences (default: data/train).
+        inputs: Vec<PathBuf>,
+        /// The model file to write.
+        #[arg(long, default_value = "data/models/trigger.tsv")]
+        out: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// L2 penalty.
+        #[arg(long, default_value_t = 1e-4)]
+        l2: f64,
+        /// Seed of the shuffling.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Analyse words (one per line on stdin): `word, lemma, pos, tag, in-lexicon` for the best reading.
+    Morph {
+        /// Print every reading, not only the best.
+        #[arg(long)]
+        all: bool,
+    },
+    /// The lemma lexicon: `rasd lexicon coverage CORPUS.jsonl.gz` audits it against a corpus.
+    Lexicon {
+        /// `coverage`.
+        action: String,
+        /// The corpus (JSONL with a `text` field, optionally gzipped).
+        corpus: PathBuf,
+        /// Read only the first N documents (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+        /// How many undecided lemmas to list.
+        #[arg(long, default_value_t = 40)]
+        top: usize,
+    },
     /// Serve the HTTP API and the web page over a database (read-only unless --token is given).
     Serve(serve::Args),
     /// Search a database: ranked documents and events, with the matched words highlighted.
@@ -138,6 +182,21 @@ fn load_coder(dict: &Option<PathBuf>) -> Result<Coder, String> {
     }
     .map_err(|e| format!("dictionary error: {e}"))?;
     Ok(Coder::new(d))
+}
+
+fn load_coder_with(
+    dict: &Option<PathBuf>,
+    rules_only: bool,
+    threshold: f64,
+) -> Result<Coder, String> {
+    let c = load_coder(dict)?;
+    Ok(if rules_only {
+        c.with_model(rasd_code::learn::Model::default(), 0.0)
+    } else {
+        let m = rasd_code::learn::Model::parse(rasd_code::TRIGGER_MODEL)
+            .map_err(|e| format!("data/models/trigger.tsv: {e}"))?;
+        c.with_model(m, threshold)
+    })
 }
 
 /// The char spans of a text's page-furniture lines.
@@ -202,6 +261,7 @@ fn load_manifest(p: &Option<PathBuf>) -> Result<Option<Manifest>, String> {
 
 fn run() -> Result<bool, String> {
     let cli = Cli::parse();
+    let (rules_only, threshold) = (cli.rules_only, cli.threshold);
     match cli.cmd {
         Cmd::Extract {
             manifest,
@@ -209,7 +269,7 @@ fn run() -> Result<bool, String> {
             headlines,
             inputs,
         } => {
-            let coder = load_coder(&cli.dict)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             let docs = read_inputs(&inputs, manifest.as_ref(), &mut errors);
@@ -238,7 +298,7 @@ fn run() -> Result<bool, String> {
             Ok(errors == 0)
         }
         Cmd::Explain { manifest, inputs } => {
-            let coder = load_coder(&cli.dict)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             for d in read_inputs(&inputs, manifest.as_ref(), &mut errors) {
@@ -261,7 +321,7 @@ fn run() -> Result<bool, String> {
             manifest,
             dir,
         } => {
-            let coder = load_coder(&cli.dict)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             let docs = read_inputs(&[dir.display().to_string()], manifest.as_ref(), &mut errors);
@@ -283,7 +343,7 @@ fn run() -> Result<bool, String> {
             (None, None) => Err("give a text, a file or --batch FILE".into()),
         },
         Cmd::Bench { mb, inputs } => {
-            let coder = load_coder(&cli.dict)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
             let mut errors = 0;
             let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
             let docs = read_inputs(&inputs, None, &mut errors);
@@ -323,8 +383,43 @@ fn run() -> Result<bool, String> {
         Cmd::Stories(a) => stories::run(a),
         Cmd::Show(a) => show::run(a),
         Cmd::Watch(a) => watch::run(a, &cli.dict),
+        Cmd::Train {
+            inputs,
+            out,
+            epochs,
+            l2,
+            seed,
+        } => {
+            // candidates are proposed by the rules alone
+            let coder = load_coder_with(&cli.dict, true, 0.0)?;
+            let inputs = if inputs.is_empty() {
+                vec![PathBuf::from("data/train")]
+            } else {
+                inputs
+            };
+            learn::train(
+                &coder,
+                &learn::TrainArgs {
+                    inputs,
+                    out,
+                    epochs,
+                    l2,
+                    seed,
+                },
+            )
+        }
+        Cmd::Morph { all } => learn::morph(&load_coder(&cli.dict)?, all),
+        Cmd::Lexicon {
+            action,
+            corpus,
+            limit,
+            top,
+        } => match action.as_str() {
+            "coverage" => learn::coverage(&load_coder(&cli.dict)?, &corpus, limit, top),
+            other => Err(format!("lexicon: unknown action {other:?} (coverage)")),
+        },
         Cmd::Demo { corpus, db } => {
-            let coder = load_coder(&cli.dict)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
             let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));
             if !root.is_dir() {
                 return Err(format!(

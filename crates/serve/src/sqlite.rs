@@ -133,6 +133,7 @@ fn source_event(s: &SourceEvent) -> Event {
         target: s.target.as_ref().map(actor),
         location: s.location.as_ref().map(location),
         evidence: s.evidence.iter().map(span).collect(),
+        confidence: None,
     }
 }
 
@@ -165,6 +166,7 @@ fn stored(c: CanonicalEvent) -> StoredEvent {
         evidence: first
             .map(|s| s.evidence.iter().map(span).collect())
             .unwrap_or_default(),
+        confidence: None,
     };
     StoredEvent {
         id: c.id.to_string(),

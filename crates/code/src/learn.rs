@@ -1,0 +1,299 @@
+//! The learned decision over trigger candidates: is this candidate an event of its type here?
+//!
+//! The lexicon and the analyser propose candidates (a lemma of the lexicon, or a phrase of the trigger
+//! dictionary); a logistic regression over sparse features of the candidate and its clause decides,
+//! and its probability is the event's confidence. The model is data (`data/models/trigger.tsv`, one
+//! `feature<TAB>weight` per line), rebuilt from the annotated sentences by `rasd train` with a fixed
+//! seed, and embedded in the binary.
+use crate::mentions::{Analysis, Kind};
+use rasd_dict::{Dict, EntryRef, Match, Trigger};
+use rasd_text::hash::fnv;
+use std::collections::HashMap;
+
+/// A trigger candidate of a text, for training.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Character span of the trigger words in the text.
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+    /// The PLOVER type it would code.
+    pub kind: String,
+    /// Its features.
+    pub features: Vec<String>,
+}
+
+/// A trained linear model over named sparse features.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: HashMap<u64, f32>,
+    bias: f32,
+}
+
+/// Function words that negate what follows.
+const NEGATIONS: &[&str] = &["لا", "لم", "لن", "ما", "ليس", "عدم", "دون", "غير"];
+/// Words that make what follows a condition or a hypothesis.
+const CONDITIONS: &[&str] = &["اذا", "لو", "ان", "حال", "حاله", "لولا", "كي", "لكي"];
+
+impl Model {
+    /// Reads a model file (`feature<TAB>weight` lines; `#` comments; the feature `__bias__`).
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut m = Model::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (f, w) = line
+                .rsplit_once('\t')
+                .ok_or_else(|| format!("line {}: expected feature<TAB>weight", n + 1))?;
+            let w: f32 = w
+                .parse()
+                .map_err(|_| format!("line {}: weight {w:?} is not a number", n + 1))?;
+            if f == "__bias__" {
+                m.bias = w;
+            } else {
+                m.weights.insert(fnv(f), w);
+            }
+        }
+        Ok(m)
+    }
+
+    /// Whether the model has any weight (an empty model decides nothing).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty() && self.bias == 0.0
+    }
+
+    /// The probability that a candidate with these features is an event.
+    pub fn prob(&self, feats: &[String]) -> f64 {
+        let z: f32 = self.bias
+            + feats
+                .iter()
+                .filter_map(|f| self.weights.get(&fnv(f)))
+                .sum::<f32>();
+        1.0 / (1.0 + (-z as f64).exp())
+    }
+}
+
+/// Trains a logistic regression on `(features, label)` examples: `epochs` passes of stochastic
+/// gradient descent in an order shuffled by a fixed `seed`, L2 penalty `l2`. Returns the model file's
+/// text (features sorted, weights below 1e-4 dropped), so the same data gives the same file.
+pub fn train(examples: &[(Vec<String>, bool)], epochs: usize, l2: f64, seed: u64) -> String {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let encoded: Vec<(Vec<usize>, f64)> = examples
+        .iter()
+        .map(|(fs, y)| {
+            let mut ids: Vec<usize> = fs
+                .iter()
+                .map(|f| {
+                    *index.entry(f.as_str()).or_insert_with(|| {
+                        names.push(f.as_str());
+                        names.len() - 1
+                    })
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (ids, if *y { 1.0 } else { 0.0 })
+        })
+        .collect();
+    let mut w = vec![0f64; names.len()];
+    let mut b = 0f64;
+    let mut order: Vec<usize> = (0..encoded.len()).collect();
+    let mut state = seed.max(1);
+    let mut rnd = move || {
+        // xorshift64*
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545F4914F6CDD1D)
+    };
+    let n = encoded.len().max(1) as f64;
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rnd() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let lr = 0.1 / (1.0 + epoch as f64 * 0.5);
+        for &k in &order {
+            let (ids, y) = &encoded[k];
+            let z = b + ids.iter().map(|&i| w[i]).sum::<f64>();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let g = p - y;
+            b -= lr * g;
+            for &i in ids {
+                w[i] -= lr * (g + l2 * n * w[i] / n);
+            }
+        }
+    }
+    let mut rows: Vec<(&str, f64)> = names
+        .iter()
+        .zip(&w)
+        .filter(|(_, w)| w.abs() >= 1e-4)
+        .map(|(n, w)| (*n, *w))
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = String::new();
+    out.push_str(&format!("__bias__\t{b:.5}\n"));
+    for (f, w) in rows {
+        out.push_str(&format!("{f}\t{w:.5}\n"));
+    }
+    out
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        _ => "11+",
+    }
+}
+
+fn kind_name(k: &Kind) -> &'static str {
+    match k {
+        Kind::Person => "person",
+        Kind::State => "state",
+        Kind::Org => "org",
+        Kind::Institution => "inst",
+        Kind::Counterpart => "counterpart",
+        Kind::Pair => "pair",
+        Kind::OwnCountry => "own",
+    }
+}
+
+/// The features of a trigger candidate in its sentence.
+pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -> Vec<String> {
+    let t = &trig.kind;
+    let si = an.sent_of[tm.first];
+    let (s0, s1) = an.sentences[si];
+    let word = |i: usize| an.tok_text(i).to_string();
+    let mut f: Vec<String> = Vec::with_capacity(40);
+    let lemma = match tm.lemma {
+        Some(e) => format!(
+            "{}/{}",
+            dict.lexicon[e as usize].ar, dict.lexicon[e as usize].pos
+        ),
+        None => (tm.first..tm.last).map(word).collect::<Vec<_>>().join("_"),
+    };
+    f.push(format!("t={t}"));
+    f.push(format!("c={}", trig.cameo));
+    f.push(format!("lem={lemma}|{t}"));
+    f.push(format!("lem={lemma}"));
+    f.push(format!("pos={}|{t}", trig.pos));
+    f.push(format!(
+        "src={}",
+        if tm.lemma.is_some() { "lex" } else { "phrase" }
+    ));
+    let w0 = word(tm.first);
+    f.push(format!("w={w0}"));
+    let bare = w0.trim_start_matches(['و', 'ف']);
+    if trig.pos == "verb" && bare.starts_with(['ي', 'ت', 'ن']) {
+        f.push(format!("impf|{t}"));
+    }
+    if tm.clitics.article {
+        f.push(format!("art|{t}"));
+    }
+    if let Some(p) = tm.clitics.prep {
+        f.push(format!("prep={p}|{t}"));
+    }
+    if tm.clitics.conj {
+        f.push("conj".into());
+    }
+    if tm.future {
+        f.push(format!("fut|{t}"));
+    }
+    if tm.passive {
+        f.push(format!("pass|{t}"));
+    }
+    let p1 = if tm.first > s0 {
+        word(tm.first - 1)
+    } else {
+        "<s>".into()
+    };
+    let p2 = if tm.first > s0 + 1 {
+        word(tm.first - 2)
+    } else {
+        "<s>".into()
+    };
+    let n1 = if tm.last < s1 {
+        word(tm.last)
+    } else {
+        "</s>".into()
+    };
+    let n2 = if tm.last + 1 < s1 {
+        word(tm.last + 1)
+    } else {
+        "</s>".into()
+    };
+    f.push(format!("p1={p1}"));
+    f.push(format!("p2={p2}"));
+    f.push(format!("n1={n1}"));
+    f.push(format!("n2={n2}"));
+    f.push(format!("p1={p1}|{lemma}"));
+    f.push(format!("n1={n1}|{lemma}"));
+    f.push(format!("n1={n1}|{t}"));
+    f.push(format!("p1={p1}|{t}"));
+    if (s0..tm.first).any(|i| NEGATIONS.contains(&an.tok_text(i))) && tm.first - s0 < 12 {
+        f.push(format!("neg_before|{t}"));
+    }
+    if tm.first > s0 && NEGATIONS.contains(&p1.as_str()) {
+        f.push(format!("neg1|{t}"));
+    }
+    if (s0..tm.first).any(|i| CONDITIONS.contains(&an.tok_text(i))) {
+        f.push(format!("cond_before|{t}"));
+    }
+    f.push(format!("at={}|{t}", bucket(tm.first - s0)));
+    f.push(format!("len={}", bucket((s1 - s0) / 5)));
+    // the actors around it
+    let in_sent: Vec<_> = an
+        .mentions
+        .iter()
+        .filter(|m| m.first >= s0 && m.first < s1)
+        .collect();
+    f.push(format!("nm={}|{t}", bucket(in_sent.len())));
+    let before = in_sent.iter().rev().find(|m| m.last <= tm.first);
+    let after = in_sent.iter().find(|m| m.first >= tm.last);
+    match before {
+        Some(m) => {
+            f.push(format!("mb={}|{t}", kind_name(&m.kind)));
+            f.push(format!("mbd={}|{t}", bucket(tm.first - m.last)));
+        }
+        None => f.push(format!("mb=none|{t}")),
+    }
+    match after {
+        Some(m) => {
+            f.push(format!("ma={}|{t}", kind_name(&m.kind)));
+            f.push(format!("mad={}|{t}", bucket(m.first - tm.last)));
+        }
+        None => f.push(format!("ma=none|{t}")),
+    }
+    let states: Vec<&str> = in_sent
+        .iter()
+        .filter_map(|m| m.actor.country.as_deref())
+        .collect();
+    let distinct = {
+        let mut s = states.clone();
+        s.sort();
+        s.dedup();
+        s.len()
+    };
+    f.push(format!("ncountries={}|{t}", bucket(distinct)));
+    // another trigger right before: «أعلن ... الهجوم»
+    let others = an
+        .triggers
+        .iter()
+        .filter(|m| m.first >= s0 && m.first < s1 && m.first != tm.first)
+        .filter_map(|m| match m.entry {
+            EntryRef::Trigger(k) => Some(&dict.triggers[k].kind),
+            _ => None,
+        })
+        .count();
+    f.push(format!("ntrig={}", bucket(others)));
+    if (tm.last..s1.min(tm.last + 6)).any(|i| an.tok_text(i).chars().all(|c| c.is_ascii_digit())) {
+        f.push(format!("num_after|{t}"));
+    }
+    f
+}
