@@ -111,6 +111,10 @@ struct Ctx<'a> {
     lead: Vec<usize>,
     /// CONSULT mode named anywhere in a sentence (phone), by sentence
     sentence_mode: Vec<Option<String>>,
+    /// The learned choice of source and target among the sentence's mentions (empty: rules only).
+    roles: &'a crate::learn::Model,
+    /// When set, every event's argument candidates are kept here (for training the role model).
+    role_cases: Option<std::cell::RefCell<Vec<crate::learn::RoleCase>>>,
 }
 
 fn value_str(v: &Value) -> String {
@@ -364,13 +368,31 @@ pub(crate) fn explain(dict: &Dict, doc: &DocInput) -> String {
     out
 }
 
+/// The trained models the coder decides with.
+pub(crate) struct Models<'a> {
+    pub trigger: &'a crate::learn::Model,
+    pub roles: &'a crate::learn::Model,
+    pub threshold: f64,
+}
+
 pub(crate) fn code(
     dict: &Dict,
     split: &SplitPhrases,
-    model: &crate::learn::Model,
-    threshold: f64,
+    models: &Models,
     doc: &DocInput,
 ) -> Vec<Event> {
+    code_collect(dict, split, models, doc, false).0
+}
+
+/// [`code`], also returning the argument candidates of every event when `collect` is set.
+pub(crate) fn code_collect(
+    dict: &Dict,
+    split: &SplitPhrases,
+    models: &Models,
+    doc: &DocInput,
+    collect: bool,
+) -> (Vec<Event>, Vec<crate::learn::RoleCase>) {
+    let (model, threshold) = (models.trigger, models.threshold);
     let published = doc.published.and_then(Date::parse);
     let (dateline, an) = read_doc(dict, doc, published);
     let anchors = Anchors {
@@ -487,6 +509,8 @@ pub(crate) fn code(
         title,
         lead,
         sentence_mode,
+        roles: models.roles,
+        role_cases: collect.then(|| std::cell::RefCell::new(Vec::new())),
     };
     let mut events = Vec::new();
     let mut last_subject: Option<Mention> = None;
@@ -525,6 +549,12 @@ pub(crate) fn code(
                 .max_by(|a, b| a.2.total_cmp(&b.2));
             match best {
                 Some((c, k, p)) if p >= threshold => (c, k, Some(p)),
+                // a phrase of the hand-written trigger list stands on its own; the model still
+                // gives its confidence
+                _ if tm.lemma.is_none() => {
+                    let f = crate::learn::features(dict, &ctx.an, &tm, &dict.triggers[ti]);
+                    (tm, ti, Some(model.prob(&f)))
+                }
                 _ => continue,
             }
         };
@@ -551,7 +581,11 @@ pub(crate) fn code(
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
     dedupe(&mut events);
-    finish(events)
+    let cases = ctx
+        .role_cases
+        .map(|c| c.into_inner())
+        .unwrap_or_default();
+    (finish(events), cases)
 }
 
 impl From<&PlaceMention> for Location {
@@ -1025,6 +1059,7 @@ impl Ctx<'_> {
                 *last_subject = Some(s.clone());
             }
         }
+        self.learned_roles(tm, trig, &mut src, &mut tgt);
         let roles = (
             src.as_ref().and_then(|m| m.role.clone()),
             tgt.as_ref().and_then(|m| m.role.clone()),
@@ -1359,6 +1394,87 @@ impl Ctx<'_> {
             si,
             tm.first,
         ))
+    }
+
+    /// The role model's choice among the mentions of the trigger's sentence: a mention it finds more
+    /// likely than not to be the source (the target) replaces the rules' choice; with no such
+    /// mention the rules' choice stays. Pair words and back-references are left to the rules.
+    fn learned_roles(
+        &self,
+        tm: &Match,
+        trig: &Trigger,
+        src: &mut Option<Mention>,
+        tgt: &mut Option<Mention>,
+    ) {
+        let collecting = self.role_cases.is_some();
+        if self.roles.is_empty() && !collecting {
+            return;
+        }
+        let an = &self.an;
+        let si = an.sent_of[tm.first];
+        let same = |a: &Option<Mention>, m: &Mention| {
+            a.as_ref()
+                .is_some_and(|a| a.first == m.first && a.last == m.last)
+        };
+        let cands: Vec<&Mention> = an
+            .mentions
+            .iter()
+            .filter(|m| an.sent_of[m.first] == si && (m.last <= tm.first || m.first >= tm.last))
+            .collect();
+        let feats: Vec<(Vec<String>, Vec<String>)> = cands
+            .iter()
+            .map(|m| {
+                (
+                    crate::learn::role_features(self.dict, an, tm, trig, m, same(src, m), "src"),
+                    crate::learn::role_features(self.dict, an, tm, trig, m, same(tgt, m), "tgt"),
+                )
+            })
+            .collect();
+        if let Some(cases) = &self.role_cases {
+            cases.borrow_mut().push(crate::learn::RoleCase {
+                trigger: an.tok_span(tm.first, tm.last),
+                kind: trig.kind.clone(),
+                mentions: cands
+                    .iter()
+                    .zip(&feats)
+                    .map(|(m, (fs, ft))| (an.tok_span(m.first, m.last), fs.clone(), ft.clone()))
+                    .collect(),
+            });
+        }
+        if self.roles.is_empty()
+            || src.as_ref().is_some_and(|m| m.kind == Kind::Pair)
+            || tgt.as_ref().is_some_and(|m| m.kind == Kind::Pair)
+        {
+            return;
+        }
+        let best = |k: usize, not: Option<usize>| {
+            (0..cands.len())
+                .filter(|&i| Some(i) != not)
+                .map(|i| {
+                    let f = if k == 0 { &feats[i].0 } else { &feats[i].1 };
+                    (i, self.roles.prob(f))
+                })
+                .filter(|&(_, p)| p >= 0.5)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+        };
+        // the rules' choice stands; the model fills a role the rules left empty
+        let taken = |a: &Option<Mention>| cands.iter().position(|m| same(a, m));
+        if src.is_none() {
+            if let Some((i, _)) = best(0, taken(tgt)) {
+                *src = Some(cands[i].clone());
+            }
+        }
+        if tgt.is_none() {
+            if let Some((i, _)) = best(1, taken(src)) {
+                *tgt = Some(cands[i].clone());
+            }
+        }
+        // one actor does not act on itself
+        if let (Some(a), Some(b)) = (src.as_ref(), tgt.as_ref()) {
+            if a.first == b.first && a.last == b.last {
+                *tgt = None;
+            }
+        }
     }
 
     /// The visit or meeting word an inviting verb governs: «لزيارة», «إلى زيارة», «للمشاركة في قمة».
@@ -2128,11 +2244,18 @@ impl Ctx<'_> {
                 .find(|&i| complete(&events[i].0))
                 .or(Some(0));
         }
-        if let Some(i) = pick {
+        // the report's subject is told in its title or lead: an event further down, or one the model
+        // doubts, is not what the report is about (a report with no political interaction has none)
+        let told_up_front = |i: usize| Some(events[i].1) == self.title || self.lead.contains(&events[i].1);
+        let likely = |i: usize| events[i].0.confidence.is_none_or(|p| p >= HEADLINE_CONFIDENCE);
+        if let Some(i) = pick.filter(|&i| told_up_front(i) && likely(i)) {
             events[i].0.headline = true;
         }
     }
 }
+
+/// The trigger model's probability below which an event is not the report's headline.
+pub(crate) const HEADLINE_CONFIDENCE: f64 = 0.5;
 
 /// Strip the bookkeeping the coder keeps per event.
 pub(crate) fn finish(events: Vec<(Event, usize, usize)>) -> Vec<Event> {

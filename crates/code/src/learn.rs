@@ -297,3 +297,128 @@ pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -
     }
     f
 }
+
+/// Prepositions that govern an argument («على», «مع», «ضد» …), as normalised words.
+const PREPOSITIONS: &[&str] = &[
+    "علي", "مع", "الي", "ضد", "من", "عن", "في", "بين", "لدي", "عبر", "بحق", "تجاه", "نحو", "قبل",
+];
+
+/// The argument candidates of one coded event, for training the role model: the trigger's character
+/// span and type, and for each mention of its sentence its span and the features of it as source and
+/// as target.
+#[derive(Debug, Clone)]
+pub struct RoleCase {
+    /// Character span of the trigger.
+    pub trigger: (usize, usize),
+    /// PLOVER type coded.
+    pub kind: String,
+    /// (mention span, source features, target features).
+    pub mentions: Vec<((usize, usize), Vec<String>, Vec<String>)>,
+}
+
+/// The features of `m` as the `role` ("src" or "tgt") of the event of trigger `tm`; `rule` tells
+/// whether the hand rules chose it for that role.
+pub(crate) fn role_features(
+    dict: &Dict,
+    an: &Analysis,
+    tm: &Match,
+    trig: &Trigger,
+    m: &crate::mentions::Mention,
+    rule: bool,
+    role: &str,
+) -> Vec<String> {
+    let t = &trig.kind;
+    let si = an.sent_of[tm.first];
+    let (s0, _) = an.sentences[si];
+    let before = m.last <= tm.first;
+    let side = if before { "B" } else { "A" };
+    let dist = if before {
+        tm.first - m.last
+    } else {
+        m.first.saturating_sub(tm.last)
+    };
+    let prev = if m.first > s0 {
+        an.tok_text(m.first - 1)
+    } else {
+        "<s>"
+    };
+    let prep = match an.prep.get(m.first).copied().flatten() {
+        Some(c) => c.to_string(),
+        None if PREPOSITIONS.contains(&prev) => prev.to_string(),
+        None => "-".to_string(),
+    };
+    let (fs, ft) = match tm.lemma {
+        Some(e) => (
+            dict.lexicon[e as usize].source.as_str(),
+            dict.lexicon[e as usize].target.as_str(),
+        ),
+        None => ("?", "?"),
+    };
+    let kind = kind_name(&m.kind);
+    // the mentions between the trigger and this one, on its side
+    let nth = an
+        .mentions
+        .iter()
+        .filter(|o| {
+            an.sent_of[o.first] == si
+                && if before {
+                    o.first >= m.last && o.last <= tm.first
+                } else {
+                    o.first >= tm.last && o.last <= m.first
+                }
+        })
+        .count();
+    let (lo, hi) = if before {
+        (m.last, tm.first)
+    } else {
+        (tm.last, m.first)
+    };
+    let words: Vec<&str> = (lo..hi).map(|i| an.tok_text(i)).collect();
+    let gap = |i: usize| an.gap_before(i);
+    let comma = (lo..=hi.min(an.toks.len().saturating_sub(1)))
+        .any(|i| i > lo && gap(i).contains([',', ';', ':']));
+    let comp = words.iter().any(|w| matches!(*w, "ان" | "انه" | "انها" | "الذي" | "التي" | "الذين"));
+    let trig_between = an
+        .triggers
+        .iter()
+        .any(|o| o.first > lo && o.first < hi && o.first != tm.first);
+    let mut f = vec![
+        format!("{role}"),
+        format!("{role}|{side}"),
+        format!("{role}|{side}|d={}", bucket(dist)),
+        format!("{role}|{side}|n={}", bucket(nth)),
+        format!("{role}|{side}|k={kind}"),
+        format!("{role}|{side}|sec={}", m.actor.sector),
+        format!("{role}|{side}|prep={prep}"),
+        format!("{role}|{side}|prep={prep}|{t}"),
+        format!("{role}|{side}|{t}"),
+        format!("{role}|{side}|pos={}", trig.pos),
+        format!("{role}|{side}|pos={}|n={}", trig.pos, bucket(nth)),
+        format!("{role}|frame={fs}/{ft}|{side}|prep={prep}"),
+        format!("{role}|frame={fs}/{ft}|{side}|n={}", bucket(nth)),
+        format!("{role}|country={}", m.actor.country.is_some()),
+    ];
+    if rule {
+        f.push(format!("{role}|rule"));
+        f.push(format!("{role}|rule|{t}"));
+    }
+    if tm.passive {
+        f.push(format!("{role}|pass|{side}|prep={prep}"));
+    }
+    if !before && dist == 0 {
+        f.push(format!("{role}|adjacent|pos={}", trig.pos));
+    }
+    if comma {
+        f.push(format!("{role}|{side}|comma"));
+    }
+    if comp {
+        f.push(format!("{role}|{side}|comp"));
+    }
+    if trig_between {
+        f.push(format!("{role}|{side}|trig_between"));
+    }
+    if let Some(e) = tm.lemma {
+        f.push(format!("{role}|lem={}|{side}|prep={prep}", dict.lexicon[e as usize].ar));
+    }
+    f
+}

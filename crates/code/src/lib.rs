@@ -34,11 +34,15 @@ pub struct Coder {
     dict: Dict,
     split: events::SplitPhrases,
     model: learn::Model,
+    roles: learn::Model,
     threshold: f64,
 }
 
 /// The trigger model embedded at build time (`data/models/trigger.tsv`, made by `rasd train`).
 pub const TRIGGER_MODEL: &str = include_str!("../../../data/models/trigger.tsv");
+
+/// The role model embedded at build time (`data/models/roles.tsv`, made by `rasd train`).
+pub const ROLE_MODEL: &str = include_str!("../../../data/models/roles.tsv");
 
 /// The default probability below which a trigger candidate is not coded.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
@@ -48,20 +52,43 @@ impl Coder {
     pub fn new(dict: Dict) -> Self {
         let split = events::SplitPhrases::new(&dict);
         let model = learn::Model::parse(TRIGGER_MODEL).unwrap_or_default();
+        let roles = learn::Model::parse(ROLE_MODEL).unwrap_or_default();
         Coder {
             dict,
             split,
             model,
+            roles,
             threshold: DEFAULT_THRESHOLD,
         }
     }
 
     /// The same coder with another trigger model (an empty one codes every candidate, as the rules
-    /// alone do) and threshold.
-    pub fn with_model(mut self, model: learn::Model, threshold: f64) -> Self {
+    /// alone do), role model (an empty one leaves source and target to the rules) and threshold.
+    pub fn with_models(mut self, model: learn::Model, roles: learn::Model, threshold: f64) -> Self {
         self.model = model;
+        self.roles = roles;
         self.threshold = threshold;
         self
+    }
+
+    /// Code `text` (published on `published`) and return, for every event, the argument candidates
+    /// the role model chooses among: the examples `rasd train` learns roles from.
+    pub fn role_cases(&self, text: &str, published: Option<&str>) -> Vec<learn::RoleCase> {
+        let doc = DocInput {
+            name: "",
+            text,
+            published,
+            furniture: &[],
+        };
+        events::code_collect(&self.dict, &self.split, &self.models(), &doc, true).1
+    }
+
+    fn models(&self) -> events::Models<'_> {
+        events::Models {
+            trigger: &self.model,
+            roles: &self.roles,
+            threshold: self.threshold,
+        }
     }
 
     /// Every trigger candidate of `text` (a sentence or a document) with its character span, PLOVER
@@ -84,7 +111,7 @@ impl Coder {
 
     /// Code one document.
     pub fn code(&self, doc: &DocInput) -> Vec<Event> {
-        events::code(&self.dict, &self.split, &self.model, self.threshold, doc)
+        events::code(&self.dict, &self.split, &self.models(), doc)
     }
 }
 

@@ -832,7 +832,8 @@ pub(crate) fn analyse(
                     // «السلطات» with no country: the country the sentence has just placed us in
                     // («يحاكم في تركيا ... أن السلطات قد تطلق سراحه»)
                     let country = country.or_else(|| {
-                        if !(inst.contains("Government") || inst.contains("authorities")) {
+                        if !(inst.contains("Government") || inst.contains("authorities") || t.local)
+                        {
                             return None;
                         }
                         // or, with none there, a wire dateline's («عدن - سبأنت ... الحكومة»)
@@ -862,6 +863,23 @@ pub(crate) fn analyse(
                                 country: Some(cn.iso3.clone()),
                                 sector,
                                 id: Some(cn.iso3.clone()),
+                                text: text_s,
+                                start: sp.0,
+                                end: sp.1,
+                            },
+                            kind: Kind::Institution,
+                            role: None,
+                        });
+                    } else if t.local {
+                        // an unnamed group in no known country: still an actor
+                        mentions.push(Mention {
+                            first: m.first,
+                            last: end_tok,
+                            actor: Actor {
+                                name: inst.replace("{country}", "").trim().to_string(),
+                                country: None,
+                                sector: t.sector.clone().unwrap_or_else(|| "CVL".into()),
+                                id: None,
                                 text: text_s,
                                 start: sp.0,
                                 end: sp.1,

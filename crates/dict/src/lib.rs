@@ -181,6 +181,11 @@ impl Files {
     }
 }
 
+/// Whether a word carries a hamza after its first letter (which [`normalize`] writes away).
+fn hamza_inside(w: &str) -> bool {
+    w.chars().skip(1).any(|c| matches!(c, 'أ' | 'إ' | 'ئ' | 'ؤ' | 'ء'))
+}
+
 /// The normalised, article-stripped keys of a dictionary form, with «عبد ال…» joined.
 pub fn form_keys(form: &str) -> Vec<String> {
     let n = normalize(form);
@@ -541,9 +546,12 @@ impl Dict {
         for i in 0..d.triggers.len() {
             let noun = d.triggers[i].pos == "noun";
             for a in d.triggers[i].ar.clone() {
-                // a single word the lexicon analyses as an event of the same type is found through the
-                // analyser, not as a surface form («هنأ» is not «هنا»)
-                if !a.trim().contains(' ') && d.lexicon_covers(&a, &d.triggers[i].kind) {
+                // a single word whose hamza the normalised form loses is found through the analyser,
+                // which keeps it, when the lexicon has its lemma («هنأ» is not «هنا»)
+                if !a.trim().contains(' ')
+                    && hamza_inside(&a)
+                    && d.lexicon_covers(&a, &d.triggers[i].kind)
+                {
                     continue;
                 }
                 add(&mut d, &a, EntryRef::Trigger(i), false);

@@ -276,6 +276,11 @@ pub struct Title {
     /// conference).
     #[serde(default)]
     pub definite: bool,
+    /// An unnamed group («مسلحون», «المتظاهرون», «الشرطة»): with no country named next to it, it
+    /// belongs to the country where the sentence happens (its place, else the wire dateline's), and
+    /// with none there it is still an actor, without a country.
+    #[serde(default)]
+    pub local: bool,
 }
 
 /// A word skipped before names.

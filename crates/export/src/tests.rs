@@ -61,6 +61,7 @@ fn event(kind: &str, cameo: &str, status: &str, mode: Option<&str>) -> Event {
             lon: Some(37.6173),
         }),
         evidence: vec![span(c0, c1), span(t0, t1)],
+        confidence: None,
     }
 }
 

@@ -14,6 +14,8 @@ struct Sentence {
     draw: String,
     sentence: String,
     #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
     events: Vec<GoldEvent>,
 }
 
@@ -23,6 +25,16 @@ struct GoldEvent {
     kind: String,
     #[serde(default)]
     trigger: Option<String>,
+    #[serde(default)]
+    source: Option<GoldActor>,
+    #[serde(default)]
+    target: Option<GoldActor>,
+}
+
+#[derive(Deserialize)]
+struct GoldActor {
+    #[serde(default)]
+    text: Option<String>,
 }
 
 /// The annotated sentences of `paths` (JSONL files, or directories of them).
@@ -208,10 +220,13 @@ pub fn train(coder: &Coder, a: &TrainArgs) -> Result<bool, String> {
     std::fs::write(&a.out, format!("{header}{body}"))
         .map_err(|e| format!("{}: {e}", a.out.display()))?;
     eprintln!(
-        "wrote {} ({} weights); rebuild rasd to embed it",
+        "wrote {} ({} weights)",
         a.out.display(),
         body.lines().count() - 1
     );
+    let roles_out = a.out.with_file_name("roles.tsv");
+    train_roles(coder, a, &roles_out)?;
+    eprintln!("rebuild rasd to embed the models");
     Ok(true)
 }
 
@@ -356,4 +371,133 @@ pub fn coverage(coder: &Coder, corpus: &Path, limit: usize, top: usize) -> Resul
         println!("{n}\t{l}");
     }
     Ok(true)
+}
+
+/// One event's argument candidates with their gold roles: (source features, is source, target
+/// features, is target, chosen by the rules as source, as target) per mention.
+type RoleRows = Vec<(Vec<String>, bool, Vec<String>, bool, bool, bool)>;
+
+fn role_rows(coder: &Coder, sents: &[Sentence]) -> Vec<RoleRows> {
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let mut out = Vec::new();
+    for s in sents {
+        let published = s.published.as_deref().map(|p| &p[..p.len().min(10)]);
+        for case in coder.role_cases(&s.sentence, published) {
+            let Some(g) = s.events.iter().find(|e| {
+                e.kind == case.kind
+                    && e.trigger
+                        .as_deref()
+                        .and_then(|t| char_span(&s.sentence, t))
+                        .is_some_and(|sp| overlaps(sp, case.trigger))
+            }) else {
+                continue;
+            };
+            let span = |a: &Option<GoldActor>| {
+                a.as_ref()
+                    .and_then(|a| a.text.as_deref())
+                    .and_then(|t| char_span(&s.sentence, t))
+            };
+            let (gs, gt) = (span(&g.source), span(&g.target));
+            out.push(
+                case.mentions
+                    .into_iter()
+                    .map(|(sp, fs, ft)| {
+                        let rs = fs.iter().any(|f| f == "src|rule");
+                        let rt = ft.iter().any(|f| f == "tgt|rule");
+                        (
+                            fs,
+                            gs.is_some_and(|g| overlaps(g, sp)),
+                            ft,
+                            gt.is_some_and(|g| overlaps(g, sp)),
+                            rs,
+                            rt,
+                        )
+                    })
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// How often the rules and the model choose the annotated mention (when one is a candidate), and
+/// how often they choose a mention when the annotated actor is none of the candidates.
+fn role_scores(rows: &[RoleRows], m: Option<&learn::Model>) -> [(usize, usize, usize); 2] {
+    let mut res = [(0, 0, 0); 2];
+    for case in rows {
+        for (k, r) in res.iter_mut().enumerate() {
+            let gold = case.iter().position(|x| if k == 0 { x.1 } else { x.3 });
+            let rule = case.iter().position(|x| if k == 0 { x.4 } else { x.5 });
+            let pick = match m {
+                None => rule,
+                Some(m) => {
+                    let best = case
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| (i, m.prob(if k == 0 { &x.0 } else { &x.2 })))
+                        .filter(|&(_, p)| p >= 0.5)
+                        .max_by(|a, b| a.1.total_cmp(&b.1));
+                    best.map(|b| b.0).or(rule)
+                }
+            };
+            match gold {
+                Some(g) => {
+                    r.1 += 1;
+                    if pick == Some(g) {
+                        r.0 += 1;
+                    }
+                }
+                None => {
+                    if pick.is_some() {
+                        r.2 += 1;
+                    }
+                }
+            }
+        }
+    }
+    res
+}
+
+/// Trains the role model (source and target among the mentions of an event's sentence) with a
+/// 5-fold comparison against the rules, and writes it to `out`.
+pub fn train_roles(coder: &Coder, a: &TrainArgs, out: &Path) -> Result<(), String> {
+    let sents = read_sentences(&a.inputs)?;
+    let rows = role_rows(coder, &sents);
+    let examples = |rs: &[&RoleRows]| -> Vec<(Vec<String>, bool)> {
+        rs.iter()
+            .flat_map(|c| c.iter())
+            .flat_map(|x| [(x.0.clone(), x.1), (x.2.clone(), x.3)])
+            .collect()
+    };
+    let (mut rule_s, mut model_s) = ([(0, 0, 0); 2], [(0, 0, 0); 2]);
+    for fold in 0..5 {
+        let train: Vec<&RoleRows> = rows.iter().enumerate().filter(|(i, _)| i % 5 != fold).map(|(_, r)| r).collect();
+        let test: Vec<RoleRows> = rows.iter().enumerate().filter(|(i, _)| i % 5 == fold).map(|(_, r)| r.clone()).collect();
+        let m = learn::Model::parse(&learn::train(&examples(&train), a.epochs, a.l2, a.seed))?;
+        let (r, l) = (role_scores(&test, None), role_scores(&test, Some(&m)));
+        for k in 0..2 {
+            rule_s[k] = (rule_s[k].0 + r[k].0, rule_s[k].1 + r[k].1, rule_s[k].2 + r[k].2);
+            model_s[k] = (model_s[k].0 + l[k].0, model_s[k].1 + l[k].1, model_s[k].2 + l[k].2);
+        }
+    }
+    eprintln!("roles: {} coded events matched to an annotated one (5-fold held out):", rows.len());
+    for (k, name) in ["source", "target"].iter().enumerate() {
+        eprintln!(
+            "  {name}: annotated mention chosen — rules {}/{} ({:.1}%), learned {}/{} ({:.1}%); a mention chosen where the annotated actor is none of them — rules {}, learned {}",
+            rule_s[k].0, rule_s[k].1, 100.0 * rule_s[k].0 as f64 / rule_s[k].1.max(1) as f64,
+            model_s[k].0, model_s[k].1, 100.0 * model_s[k].0 as f64 / model_s[k].1.max(1) as f64,
+            rule_s[k].2, model_s[k].2
+        );
+    }
+    let all: Vec<&RoleRows> = rows.iter().collect();
+    let body = learn::train(&examples(&all), a.epochs, a.l2, a.seed);
+    let header = format!(
+        "# rasd role model: logistic regression over the features of crates/code/src/learn.rs (role_features).\n\
+         # Made by `rasd train` from the {} coded events of the annotated sentences that match an annotated event;\n\
+         # {} epochs, l2 {}, seed {}. Rebuild with `rasd train`; do not edit by hand.\n",
+        rows.len(), a.epochs, a.l2, a.seed
+    );
+    std::fs::write(out, format!("{header}{body}")).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("wrote {} ({} weights)", out.display(), body.lines().count() - 1);
+    Ok(())
 }

@@ -190,12 +190,15 @@ fn load_coder_with(
     threshold: f64,
 ) -> Result<Coder, String> {
     let c = load_coder(dict)?;
+    use rasd_code::learn::Model;
     Ok(if rules_only {
-        c.with_model(rasd_code::learn::Model::default(), 0.0)
+        c.with_models(Model::default(), Model::default(), 0.0)
     } else {
-        let m = rasd_code::learn::Model::parse(rasd_code::TRIGGER_MODEL)
+        let m = Model::parse(rasd_code::TRIGGER_MODEL)
             .map_err(|e| format!("data/models/trigger.tsv: {e}"))?;
-        c.with_model(m, threshold)
+        let r = Model::parse(rasd_code::ROLE_MODEL)
+            .map_err(|e| format!("data/models/roles.tsv: {e}"))?;
+        c.with_models(m, r, threshold)
     })
 }
 

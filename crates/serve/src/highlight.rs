@@ -249,6 +249,7 @@ mod tests {
                     text: String::new(),
                 },
             ],
+            confidence: None,
         };
         let places = |n: &str| {
             if n == "Moscow" {
