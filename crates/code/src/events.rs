@@ -581,10 +581,8 @@ pub(crate) fn code_collect(
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
     dedupe(&mut events);
-    let cases = ctx
-        .role_cases
-        .map(|c| c.into_inner())
-        .unwrap_or_default();
+    complete_dyads(&mut events);
+    let cases = ctx.role_cases.map(|c| c.into_inner()).unwrap_or_default();
     (finish(events), cases)
 }
 
@@ -624,16 +622,50 @@ fn dedupe(events: &mut Vec<(Event, usize, usize)>) {
         .filter(|(e, _, _)| e.headline)
         .map(|(e, _, _)| key(e))
         .collect();
-    events.retain(|(e, _, _)| {
-        if e.headline {
-            return true;
+    // a repeated mention merges into the first one kept, which keeps its evidence spans (before
+    // its own trigger, which stays last)
+    let mut merged: Vec<Vec<Span>> = vec![Vec::new(); events.len()];
+    let mut keep = vec![true; events.len()];
+    for i in 0..events.len() {
+        if events[i].0.headline {
+            continue;
         }
-        let k = key(e);
-        if seen.contains(&k) {
-            return false;
+        let k = key(&events[i].0);
+        if let Some(j) = seen.iter().position(|s| *s == k) {
+            let into = (0..events.len())
+                .find(|&x| keep[x] && x != i && key(&events[x].0) == seen[j])
+                .unwrap_or(i);
+            if into != i {
+                keep[i] = false;
+                let ev = events[i].0.evidence.clone();
+                merged[into].extend(ev);
+                continue;
+            }
         }
         seen.push(k);
-        true
+    }
+    let mut i = 0;
+    events.retain_mut(|(e, _, _)| {
+        let k = keep[i];
+        if k && !merged[i].is_empty() {
+            let trigger = e.evidence.pop();
+            e.evidence.append(&mut merged[i]);
+            e.evidence.extend(trigger);
+        }
+        i += 1;
+        k
+    });
+}
+
+/// An event is a dyad: one with an actor missing is kept only when the trigger model is this sure
+/// that the event happened (PETRARCH and ICEWS code no event without both actors).
+pub(crate) const INCOMPLETE_CONFIDENCE: f64 = 0.8;
+
+/// Drops the events with a source or target missing that the model is not sure of.
+fn complete_dyads(events: &mut Vec<(Event, usize, usize)>) {
+    events.retain(|(e, _, _)| {
+        (e.source.is_some() && e.target.is_some())
+            || e.confidence.is_some_and(|p| p >= INCOMPLETE_CONFIDENCE)
     });
 }
 
@@ -1447,9 +1479,48 @@ impl Ctx<'_> {
         {
             return;
         }
+        // the lexicon's frame says where each argument stands: with no preposition (subject,
+        // object), after a given one («على», «مع»), or as the possessor right after a noun; a
+        // passive spelling makes the subject the target
+        let frame = |k: usize| -> Option<String> {
+            let l = &self.dict.lexicon[tm.lemma? as usize];
+            let (s, t) = (l.source.as_str(), l.target.as_str());
+            let f = if k == 0 { s } else { t };
+            Some(if tm.passive && f == "object" && k == 1 {
+                "subject".to_string()
+            } else if tm.passive && k == 0 {
+                "من".to_string()
+            } else {
+                f.to_string()
+            })
+        };
+        let fits = |k: usize, m: &Mention| -> bool {
+            let Some(f) = frame(k) else {
+                return true;
+            };
+            let prep = an.prep.get(m.first).copied().flatten();
+            let prev = if m.first > 0 {
+                an.tok_text(m.first - 1)
+            } else {
+                ""
+            };
+            match f.as_str() {
+                "" => true,
+                "none" => false,
+                "subject" | "object" => prep.is_none() && !crate::learn::is_preposition(prev),
+                "possessor" => m.first == tm.last,
+                p => {
+                    let key = rasd_text::normalize(p);
+                    match key.chars().collect::<Vec<_>>().as_slice() {
+                        [c] => prep == Some(*c),
+                        _ => prev == key,
+                    }
+                }
+            }
+        };
         let best = |k: usize, not: Option<usize>| {
             (0..cands.len())
-                .filter(|&i| Some(i) != not)
+                .filter(|&i| Some(i) != not && fits(k, cands[i]))
                 .map(|i| {
                     let f = if k == 0 { &feats[i].0 } else { &feats[i].1 };
                     (i, self.roles.prob(f))
@@ -2246,8 +2317,14 @@ impl Ctx<'_> {
         }
         // the report's subject is told in its title or lead: an event further down, or one the model
         // doubts, is not what the report is about (a report with no political interaction has none)
-        let told_up_front = |i: usize| Some(events[i].1) == self.title || self.lead.contains(&events[i].1);
-        let likely = |i: usize| events[i].0.confidence.is_none_or(|p| p >= HEADLINE_CONFIDENCE);
+        let told_up_front =
+            |i: usize| Some(events[i].1) == self.title || self.lead.contains(&events[i].1);
+        let likely = |i: usize| {
+            events[i]
+                .0
+                .confidence
+                .is_none_or(|p| p >= HEADLINE_CONFIDENCE)
+        };
         if let Some(i) = pick.filter(|&i| told_up_front(i) && likely(i)) {
             events[i].0.headline = true;
         }

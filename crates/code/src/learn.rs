@@ -303,6 +303,11 @@ const PREPOSITIONS: &[&str] = &[
     "علي", "مع", "الي", "ضد", "من", "عن", "في", "بين", "لدي", "عبر", "بحق", "تجاه", "نحو", "قبل",
 ];
 
+/// Whether a normalised word is a preposition that governs an argument.
+pub(crate) fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
 /// The argument candidates of one coded event, for training the role model: the trigger's character
 /// span and type, and for each mention of its sentence its span and the features of it as source and
 /// as target.
@@ -377,7 +382,9 @@ pub(crate) fn role_features(
     let gap = |i: usize| an.gap_before(i);
     let comma = (lo..=hi.min(an.toks.len().saturating_sub(1)))
         .any(|i| i > lo && gap(i).contains([',', ';', ':']));
-    let comp = words.iter().any(|w| matches!(*w, "ان" | "انه" | "انها" | "الذي" | "التي" | "الذين"));
+    let comp = words
+        .iter()
+        .any(|w| matches!(*w, "ان" | "انه" | "انها" | "الذي" | "التي" | "الذين"));
     let trig_between = an
         .triggers
         .iter()
@@ -418,7 +425,10 @@ pub(crate) fn role_features(
         f.push(format!("{role}|{side}|trig_between"));
     }
     if let Some(e) = tm.lemma {
-        f.push(format!("{role}|lem={}|{side}|prep={prep}", dict.lexicon[e as usize].ar));
+        f.push(format!(
+            "{role}|lem={}|{side}|prep={prep}",
+            dict.lexicon[e as usize].ar
+        ));
     }
     f
 }

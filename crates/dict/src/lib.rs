@@ -183,7 +183,9 @@ impl Files {
 
 /// Whether a word carries a hamza after its first letter (which [`normalize`] writes away).
 fn hamza_inside(w: &str) -> bool {
-    w.chars().skip(1).any(|c| matches!(c, 'أ' | 'إ' | 'ئ' | 'ؤ' | 'ء'))
+    w.chars()
+        .skip(1)
+        .any(|c| matches!(c, 'أ' | 'إ' | 'ئ' | 'ؤ' | 'ء'))
 }
 
 /// The normalised, article-stripped keys of a dictionary form, with «عبد ال…» joined.
@@ -681,6 +683,12 @@ impl Dict {
                             continue;
                         }
                         last = i + 1 + n;
+                    }
+                    if !l.except.is_empty() && i + 1 < keys.len() {
+                        let next = form_keys(keys[i + 1]).join(" ");
+                        if l.except.iter().any(|x| form_keys(x).join(" ") == next) {
+                            continue;
+                        }
                     }
                     seen.push(t);
                     let p = a.proclitic;

@@ -73,6 +73,9 @@ pub struct LexLemma {
     /// A light verb's noun: the lemma means the event only with this word after it.
     #[serde(default)]
     pub with: Option<String>,
+    /// Words right after the lemma that give it another sense («مؤتمر صحفي» is a press conference).
+    #[serde(default)]
+    pub except: Vec<String>,
     /// Provenance: hand, upetr, train.
     #[serde(default)]
     pub from: String,

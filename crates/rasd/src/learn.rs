@@ -471,16 +471,37 @@ pub fn train_roles(coder: &Coder, a: &TrainArgs, out: &Path) -> Result<(), Strin
     };
     let (mut rule_s, mut model_s) = ([(0, 0, 0); 2], [(0, 0, 0); 2]);
     for fold in 0..5 {
-        let train: Vec<&RoleRows> = rows.iter().enumerate().filter(|(i, _)| i % 5 != fold).map(|(_, r)| r).collect();
-        let test: Vec<RoleRows> = rows.iter().enumerate().filter(|(i, _)| i % 5 == fold).map(|(_, r)| r.clone()).collect();
+        let train: Vec<&RoleRows> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != fold)
+            .map(|(_, r)| r)
+            .collect();
+        let test: Vec<RoleRows> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 == fold)
+            .map(|(_, r)| r.clone())
+            .collect();
         let m = learn::Model::parse(&learn::train(&examples(&train), a.epochs, a.l2, a.seed))?;
         let (r, l) = (role_scores(&test, None), role_scores(&test, Some(&m)));
         for k in 0..2 {
-            rule_s[k] = (rule_s[k].0 + r[k].0, rule_s[k].1 + r[k].1, rule_s[k].2 + r[k].2);
-            model_s[k] = (model_s[k].0 + l[k].0, model_s[k].1 + l[k].1, model_s[k].2 + l[k].2);
+            rule_s[k] = (
+                rule_s[k].0 + r[k].0,
+                rule_s[k].1 + r[k].1,
+                rule_s[k].2 + r[k].2,
+            );
+            model_s[k] = (
+                model_s[k].0 + l[k].0,
+                model_s[k].1 + l[k].1,
+                model_s[k].2 + l[k].2,
+            );
         }
     }
-    eprintln!("roles: {} coded events matched to an annotated one (5-fold held out):", rows.len());
+    eprintln!(
+        "roles: {} coded events matched to an annotated one (5-fold held out):",
+        rows.len()
+    );
     for (k, name) in ["source", "target"].iter().enumerate() {
         eprintln!(
             "  {name}: annotated mention chosen — rules {}/{} ({:.1}%), learned {}/{} ({:.1}%); a mention chosen where the annotated actor is none of them — rules {}, learned {}",
@@ -497,7 +518,12 @@ pub fn train_roles(coder: &Coder, a: &TrainArgs, out: &Path) -> Result<(), Strin
          # {} epochs, l2 {}, seed {}. Rebuild with `rasd train`; do not edit by hand.\n",
         rows.len(), a.epochs, a.l2, a.seed
     );
-    std::fs::write(out, format!("{header}{body}")).map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!("wrote {} ({} weights)", out.display(), body.lines().count() - 1);
+    std::fs::write(out, format!("{header}{body}"))
+        .map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} weights)",
+        out.display(),
+        body.lines().count() - 1
+    );
     Ok(())
 }
