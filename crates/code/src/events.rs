@@ -373,6 +373,8 @@ pub(crate) struct Models<'a> {
     pub trigger: &'a crate::learn::Model,
     pub roles: &'a crate::learn::Model,
     pub threshold: f64,
+    /// The trigger model's probability from which an event with an actor missing is kept.
+    pub incomplete: f64,
 }
 
 pub(crate) fn code(
@@ -581,7 +583,7 @@ pub(crate) fn code_collect(
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
     dedupe(&mut events);
-    complete_dyads(&mut events);
+    complete_dyads(&mut events, models.incomplete);
     let cases = ctx.role_cases.map(|c| c.into_inner()).unwrap_or_default();
     (finish(events), cases)
 }
@@ -657,15 +659,14 @@ fn dedupe(events: &mut Vec<(Event, usize, usize)>) {
     });
 }
 
-/// An event is a dyad: one with an actor missing is kept only when the trigger model is this sure
-/// that the event happened (PETRARCH and ICEWS code no event without both actors).
-pub(crate) const INCOMPLETE_CONFIDENCE: f64 = 0.8;
-
-/// Drops the events with a source or target missing that the model is not sure of.
-fn complete_dyads(events: &mut Vec<(Event, usize, usize)>) {
+/// Drops the events with a source or target missing unless the trigger model is at least `min` sure
+/// that the event happened (an event is a dyad: PETRARCH and ICEWS code none without both actors;
+/// an attack by unknown gunmen is still an attack).
+fn complete_dyads(events: &mut Vec<(Event, usize, usize)>, min: f64) {
     events.retain(|(e, _, _)| {
         (e.source.is_some() && e.target.is_some())
-            || e.confidence.is_some_and(|p| p >= INCOMPLETE_CONFIDENCE)
+            || min <= 0.0
+            || e.confidence.is_some_and(|p| p >= min)
     });
 }
 
@@ -1389,6 +1390,37 @@ impl Ctx<'_> {
                         && tc.as_deref() == Some(p.country.as_str())
                 })
                 .map(Location::from);
+        }
+        // a protest has protesters, an attack attackers: an unnamed role of such an event is the
+        // lexicon's default actor, in the country where the event happens
+        // (with no country known, a group still stands in; a state cannot)
+        let country = location
+            .as_ref()
+            .and_then(|l| self.dict.country(&l.country));
+        for d in self.dict.defaults.iter().filter(|d| d.kind == kind) {
+            let slot = if d.role == "source" {
+                &mut source
+            } else {
+                &mut target
+            };
+            let state = d.name.trim() == "{country}";
+            if slot.is_some() || (state && country.is_none()) {
+                continue;
+            }
+            let iso = country.map(|c| c.iso3.clone());
+            *slot = Some(Actor {
+                name: d
+                    .name
+                    .replace("{country}", country.map_or("", |c| c.name.as_str()))
+                    .trim()
+                    .to_string(),
+                country: iso.clone(),
+                sector: d.sector.clone(),
+                id: if state { iso } else { None },
+                text: String::new(),
+                start: 0,
+                end: 0,
+            });
         }
         if source.is_none() && target.is_none() {
             return None;

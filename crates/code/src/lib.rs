@@ -36,6 +36,7 @@ pub struct Coder {
     model: learn::Model,
     roles: learn::Model,
     threshold: f64,
+    incomplete: f64,
 }
 
 /// The trigger model embedded at build time (`data/models/trigger.tsv`, made by `rasd train`).
@@ -44,8 +45,11 @@ pub const TRIGGER_MODEL: &str = include_str!("../../../data/models/trigger.tsv")
 /// The role model embedded at build time (`data/models/roles.tsv`, made by `rasd train`).
 pub const ROLE_MODEL: &str = include_str!("../../../data/models/roles.tsv");
 
+/// The default probability from which an event with its source or target missing is kept.
+pub const DEFAULT_INCOMPLETE: f64 = 0.7;
+
 /// The default probability below which a trigger candidate is not coded.
-pub const DEFAULT_THRESHOLD: f64 = 0.5;
+pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 impl Coder {
     /// A coder over the given dictionaries, with the embedded trigger model.
@@ -59,6 +63,7 @@ impl Coder {
             model,
             roles,
             threshold: DEFAULT_THRESHOLD,
+            incomplete: DEFAULT_INCOMPLETE,
         }
     }
 
@@ -68,6 +73,26 @@ impl Coder {
         self.model = model;
         self.roles = roles;
         self.threshold = threshold;
+        self
+    }
+
+    /// Replaces the models and threshold in place (see [`Coder::with_models`]).
+    pub fn set_models(&mut self, model: learn::Model, roles: learn::Model, threshold: f64) {
+        self.model = model;
+        self.roles = roles;
+        self.threshold = threshold;
+    }
+
+    /// Sets, in place, the confidence from which an event with an actor missing is kept (see
+    /// [`Coder::keep_incomplete`]).
+    pub fn set_incomplete(&mut self, min: f64) {
+        self.incomplete = min;
+    }
+
+    /// The same coder keeping the events whose source or target it could not find when the trigger
+    /// model is at least `min` sure of them (0: all of them; above 1: none).
+    pub fn keep_incomplete(mut self, min: f64) -> Self {
+        self.incomplete = min;
         self
     }
 
@@ -88,6 +113,7 @@ impl Coder {
             trigger: &self.model,
             roles: &self.roles,
             threshold: self.threshold,
+            incomplete: self.incomplete,
         }
     }
 

@@ -111,6 +111,8 @@ pub struct Dict {
     pub lexicon: Vec<LexLemma>,
     /// Verb lemmas decided as not events.
     pub not_events: Vec<String>,
+    /// Actors standing in roles the text leaves unnamed, by event type.
+    pub defaults: Vec<DefaultActor>,
     /// The morphological analyser over the lexicon's lemmas and the not-event lemmas.
     pub analyzer: rasd_morph::Analyzer,
     /// For each analyser lemma, the lexicon entries it is the lemma of (none for not-event lemmas).
@@ -147,6 +149,7 @@ struct Files {
     agencies: Vec<Agency>,
     lemmas: Vec<LexLemma>,
     not_events: Vec<NotEvent>,
+    defaults: Vec<DefaultActor>,
 }
 
 impl Files {
@@ -177,6 +180,18 @@ impl Files {
         }
         self.lemmas.extend(f.lemma);
         self.not_events.extend(f.not_event);
+        for d in &f.default_actor {
+            if d.role != "source" && d.role != "target" {
+                return Err(DictError {
+                    file: name.to_string(),
+                    message: format!(
+                        "default for {}: role must be \"source\" or \"target\"",
+                        d.kind
+                    ),
+                });
+            }
+        }
+        self.defaults.extend(f.default_actor);
         Ok(())
     }
 }
@@ -420,6 +435,7 @@ impl Dict {
             agencies: f.agencies,
             lexicon: f.lemmas,
             not_events: f.not_events.iter().flat_map(|n| n.ar.clone()).collect(),
+            defaults: f.defaults,
             analyzer: rasd_morph::Analyzer::default(),
             lemma_entries: Vec::new(),
             lex_trigger: Vec::new(),

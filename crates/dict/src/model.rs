@@ -25,6 +25,27 @@ pub(crate) struct FileModel {
     pub lemma: Vec<LexLemma>,
     #[serde(default)]
     pub not_event: Vec<NotEvent>,
+    #[serde(default, rename = "default")]
+    pub default_actor: Vec<DefaultActor>,
+}
+
+/// Who stands in a role the text leaves unnamed, for a type of event whose actor is always there
+/// (a protest has protesters, an attack attackers), in the country where the event happens.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultActor {
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// "source" or "target".
+    pub role: String,
+    /// English name; «{country}» is replaced by the country's name (alone: the state).
+    pub name: String,
+    /// Sector.
+    pub sector: String,
+    /// Provenance.
+    #[serde(default)]
+    pub from: String,
 }
 
 /// One lemma of the event lexicon (`data/lexicon/README.md`): the analyser finds all its forms.

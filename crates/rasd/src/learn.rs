@@ -74,6 +74,12 @@ fn char_span(text: &str, needle: &str) -> Option<(usize, usize)> {
     Some((s, s + needle.chars().count()))
 }
 
+thread_local! {
+    /// Annotated events by type: (all, reached by a candidate of the type).
+    static REACH: std::cell::RefCell<std::collections::BTreeMap<String, (usize, usize)>> =
+        Default::default();
+}
+
 struct Labelled {
     features: Vec<String>,
     label: bool,
@@ -97,6 +103,19 @@ fn label(coder: &Coder, sents: &[Sentence]) -> (Vec<Vec<Labelled>>, usize, usize
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         for (k, sp) in &spans {
             gold += 1;
+            let e = REACH.with(|r| {
+                let mut r = r.borrow_mut();
+                let e = r.entry(k.clone()).or_insert((0, 0));
+                e.0 += 1;
+                if cands
+                    .iter()
+                    .any(|c| &c.kind == k && overlaps((c.start, c.end), *sp))
+                {
+                    e.1 += 1;
+                }
+                *e
+            });
+            let _ = e;
             if cands.iter().any(|c| overlaps((c.start, c.end), *sp)) {
                 reached_any += 1;
             }
@@ -133,7 +152,7 @@ pub struct TrainArgs {
 
 /// `rasd train`: rebuilds the trigger model from annotated sentences; prints the held-out figures of a
 /// 5-fold cross-validation first, then writes the model trained on all of them.
-pub fn train(coder: &Coder, a: &TrainArgs) -> Result<bool, String> {
+pub fn train(coder: &mut Coder, a: &TrainArgs) -> Result<bool, String> {
     let sents = read_sentences(&a.inputs)?;
     if sents.is_empty() {
         return Err("no annotated sentences in the inputs".into());
@@ -151,6 +170,14 @@ pub fn train(coder: &Coder, a: &TrainArgs) -> Result<bool, String> {
         n_cand,
         n_pos
     );
+    REACH.with(|r| {
+        let line: Vec<String> = r
+            .borrow()
+            .iter()
+            .map(|(k, (g, c))| format!("{k} {c}/{g}"))
+            .collect();
+        eprintln!("candidates reach, by type: {}", line.join(", "));
+    });
     // 5-fold cross-validation by sentence (fold = index mod 5)
     let mut scored: Vec<(f64, bool)> = Vec::new();
     for fold in 0..5 {
@@ -226,6 +253,7 @@ pub fn train(coder: &Coder, a: &TrainArgs) -> Result<bool, String> {
     );
     let roles_out = a.out.with_file_name("roles.tsv");
     train_roles(coder, a, &roles_out)?;
+    detection_report(coder, a, &sents, &lab)?;
     eprintln!("rebuild rasd to embed the models");
     Ok(true)
 }
@@ -377,10 +405,10 @@ pub fn coverage(coder: &Coder, corpus: &Path, limit: usize, top: usize) -> Resul
 /// features, is target, chosen by the rules as source, as target) per mention.
 type RoleRows = Vec<(Vec<String>, bool, Vec<String>, bool, bool, bool)>;
 
-fn role_rows(coder: &Coder, sents: &[Sentence]) -> Vec<RoleRows> {
+fn role_rows(coder: &Coder, sents: &[Sentence]) -> Vec<(usize, RoleRows)> {
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     let mut out = Vec::new();
-    for s in sents {
+    for (si, s) in sents.iter().enumerate() {
         let published = s.published.as_deref().map(|p| &p[..p.len().min(10)]);
         for case in coder.role_cases(&s.sentence, published) {
             let Some(g) = s.events.iter().find(|e| {
@@ -398,7 +426,8 @@ fn role_rows(coder: &Coder, sents: &[Sentence]) -> Vec<RoleRows> {
                     .and_then(|t| char_span(&s.sentence, t))
             };
             let (gs, gt) = (span(&g.source), span(&g.target));
-            out.push(
+            out.push((
+                si,
                 case.mentions
                     .into_iter()
                     .map(|(sp, fs, ft)| {
@@ -414,7 +443,7 @@ fn role_rows(coder: &Coder, sents: &[Sentence]) -> Vec<RoleRows> {
                         )
                     })
                     .collect(),
-            );
+            ));
         }
     }
     out
@@ -462,7 +491,10 @@ fn role_scores(rows: &[RoleRows], m: Option<&learn::Model>) -> [(usize, usize, u
 /// 5-fold comparison against the rules, and writes it to `out`.
 pub fn train_roles(coder: &Coder, a: &TrainArgs, out: &Path) -> Result<(), String> {
     let sents = read_sentences(&a.inputs)?;
-    let rows = role_rows(coder, &sents);
+    let rows: Vec<RoleRows> = role_rows(coder, &sents)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
     let examples = |rs: &[&RoleRows]| -> Vec<(Vec<String>, bool)> {
         rs.iter()
             .flat_map(|c| c.iter())
@@ -525,5 +557,94 @@ pub fn train_roles(coder: &Coder, a: &TrainArgs, out: &Path) -> Result<(), Strin
         out.display(),
         body.lines().count() - 1
     );
+    Ok(())
+}
+
+/// Sentence-level detection per type, 5-fold held out, through the whole coder (both models trained
+/// on the other folds): for each type, the sentences whose annotation has an event of that type
+/// against those the coder codes one of that type in.
+fn detection_report(
+    coder: &mut Coder,
+    a: &TrainArgs,
+    sents: &[Sentence],
+    lab: &[Vec<Labelled>],
+) -> Result<(), String> {
+    const KINDS: [&str; 6] = ["ASSAULT", "PROTEST", "COERCE", "CONSULT", "ACCUSE", "ALL"];
+    const SETTINGS: [(&str, f64, f64); 6] = [
+        ("0.3, incomplete from 0.8", 0.3, 0.8),
+        ("0.3, incomplete from 0.6", 0.3, 0.6),
+        ("0.3, incomplete from 0.4", 0.3, 0.4),
+        ("0.3, incomplete all", 0.3, 0.0),
+        ("0.5, incomplete from 0.8", 0.5, 0.8),
+        ("0.5, incomplete all", 0.5, 0.0),
+    ];
+    let roles = role_rows(coder, sents);
+    let mut counts: HashMap<(usize, usize), [usize; 3]> = HashMap::new();
+    for fold in 0..5 {
+        let train: Vec<(Vec<String>, bool)> = lab
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != fold)
+            .flat_map(|(_, v)| v.iter().map(|l| (l.features.clone(), l.label)))
+            .collect();
+        let tm = learn::Model::parse(&learn::train(&train, a.epochs, a.l2, a.seed))?;
+        let role_train: Vec<(Vec<String>, bool)> = roles
+            .iter()
+            .filter(|(i, _)| i % 5 != fold)
+            .flat_map(|(_, c)| c.iter())
+            .flat_map(|x| [(x.0.clone(), x.1), (x.2.clone(), x.3)])
+            .collect();
+        let rm = learn::Model::parse(&learn::train(&role_train, a.epochs, a.l2, a.seed))?;
+        for (k, (_, th, keep)) in SETTINGS.iter().enumerate() {
+            coder.set_models(tm.clone(), rm.clone(), *th);
+            coder.set_incomplete(*keep);
+            for s in sents
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 5 == fold)
+                .map(|(_, s)| s)
+            {
+                let published = s.published.as_deref().map(|p| &p[..p.len().min(10)]);
+                let doc = rasd_code::DocInput {
+                    name: "",
+                    text: &s.sentence,
+                    published,
+                    furniture: &[],
+                };
+                let got: Vec<String> = coder.code(&doc).into_iter().map(|e| e.kind).collect();
+                for (j, kind) in KINDS.iter().enumerate() {
+                    let g = if *kind == "ALL" {
+                        !s.events.is_empty()
+                    } else {
+                        s.events.iter().any(|e| e.kind == *kind)
+                    };
+                    let p = if *kind == "ALL" {
+                        !got.is_empty()
+                    } else {
+                        got.iter().any(|x| x == kind)
+                    };
+                    let e = counts.entry((k, j)).or_default();
+                    e[0] += (g && p) as usize;
+                    e[1] += p as usize;
+                    e[2] += g as usize;
+                }
+            }
+        }
+    }
+    coder.set_models(learn::Model::default(), learn::Model::default(), 0.0);
+    coder.set_incomplete(0.0);
+    eprintln!("sentence-level detection, 5-fold held out through the coder (P R F1 by type):");
+    for (k, (name, _, _)) in SETTINGS.iter().enumerate() {
+        let mut line = format!("  threshold {name}:");
+        for (j, kind) in KINDS.iter().enumerate() {
+            let [tp, p, g] = counts.get(&(k, j)).copied().unwrap_or_default();
+            let (pr, rc) = (tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64);
+            line.push_str(&format!(
+                " {kind} {pr:.2} {rc:.2} {:.2};",
+                2.0 * pr * rc / (pr + rc).max(1e-9)
+            ));
+        }
+        eprintln!("{line}");
+    }
     Ok(())
 }

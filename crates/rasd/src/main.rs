@@ -34,6 +34,10 @@ struct Cli {
     /// Code with the rules alone: every trigger candidate becomes an event (no learned decision).
     #[arg(long, global = true)]
     rules_only: bool,
+    /// The trigger model's probability from which an event whose source or target was not found is
+    /// kept (0 keeps them all; rules-only runs keep them all).
+    #[arg(long, global = true, default_value_t = rasd_code::DEFAULT_INCOMPLETE)]
+    incomplete: f64,
     /// The trigger model's probability below which a candidate is not coded.
     #[arg(long, global = true, default_value_t = rasd_code::DEFAULT_THRESHOLD)]
     threshold: f64,
@@ -264,7 +268,7 @@ fn load_manifest(p: &Option<PathBuf>) -> Result<Option<Manifest>, String> {
 
 fn run() -> Result<bool, String> {
     let cli = Cli::parse();
-    let (rules_only, threshold) = (cli.rules_only, cli.threshold);
+    let (rules_only, threshold, incomplete) = (cli.rules_only, cli.threshold, cli.incomplete);
     match cli.cmd {
         Cmd::Extract {
             manifest,
@@ -272,7 +276,8 @@ fn run() -> Result<bool, String> {
             headlines,
             inputs,
         } => {
-            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?
+                .keep_incomplete(if rules_only { 0.0 } else { incomplete });
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             let docs = read_inputs(&inputs, manifest.as_ref(), &mut errors);
@@ -301,7 +306,8 @@ fn run() -> Result<bool, String> {
             Ok(errors == 0)
         }
         Cmd::Explain { manifest, inputs } => {
-            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?
+                .keep_incomplete(if rules_only { 0.0 } else { incomplete });
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             for d in read_inputs(&inputs, manifest.as_ref(), &mut errors) {
@@ -324,7 +330,8 @@ fn run() -> Result<bool, String> {
             manifest,
             dir,
         } => {
-            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?
+                .keep_incomplete(if rules_only { 0.0 } else { incomplete });
             let manifest = load_manifest(&manifest)?;
             let mut errors = 0;
             let docs = read_inputs(&[dir.display().to_string()], manifest.as_ref(), &mut errors);
@@ -346,7 +353,8 @@ fn run() -> Result<bool, String> {
             (None, None) => Err("give a text, a file or --batch FILE".into()),
         },
         Cmd::Bench { mb, inputs } => {
-            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?
+                .keep_incomplete(if rules_only { 0.0 } else { incomplete });
             let mut errors = 0;
             let inputs: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
             let docs = read_inputs(&inputs, None, &mut errors);
@@ -394,14 +402,14 @@ fn run() -> Result<bool, String> {
             seed,
         } => {
             // candidates are proposed by the rules alone
-            let coder = load_coder_with(&cli.dict, true, 0.0)?;
+            let mut coder = load_coder_with(&cli.dict, true, 0.0)?;
             let inputs = if inputs.is_empty() {
                 vec![PathBuf::from("data/train")]
             } else {
                 inputs
             };
             learn::train(
-                &coder,
+                &mut coder,
                 &learn::TrainArgs {
                     inputs,
                     out,
@@ -422,7 +430,8 @@ fn run() -> Result<bool, String> {
             other => Err(format!("lexicon: unknown action {other:?} (coverage)")),
         },
         Cmd::Demo { corpus, db } => {
-            let coder = load_coder_with(&cli.dict, rules_only, threshold)?;
+            let coder = load_coder_with(&cli.dict, rules_only, threshold)?
+                .keep_incomplete(if rules_only { 0.0 } else { incomplete });
             let root = corpus.unwrap_or_else(|| PathBuf::from("../shared/corpus"));
             if !root.is_dir() {
                 return Err(format!(
