@@ -206,7 +206,7 @@ impl Analyzer {
                         cores.push(format!("{c}ي"));
                     }
                     if let Some(c) = core.strip_suffix('ت') {
-                        cores.push(format!("{c}ه"));
+                        cores.push(format!("{c}ة"));
                     }
                 }
                 for c in &cores {

@@ -15,7 +15,7 @@ pub fn paradigm(
     let mut out = Vec::new();
     let feats = |n| Feats::noun(form, n, masdar);
     out.push((sg.clone(), feats(Number::Singular)));
-    if let Some(stem) = sg.strip_suffix('ه') {
+    if let Some(stem) = sg.strip_suffix('ة') {
         // «زيارة»: «زيارتان», «زيارتين», «زيارات»
         out.push((format!("{stem}تان"), feats(Number::Dual)));
         out.push((format!("{stem}تين"), feats(Number::Dual)));
@@ -31,7 +31,7 @@ pub fn paradigm(
     for p in plurals {
         let p = crate::key(p);
         out.push((p.clone(), feats(Number::Plural)));
-        if !p.ends_with('ه') && !p.ends_with('ء') && !p.ends_with('ا') {
+        if !p.ends_with('ة') && !p.ends_with('ء') && !p.ends_with('ا') {
             out.push((format!("{p}ا"), feats(Number::Plural)));
         }
     }

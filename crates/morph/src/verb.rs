@@ -328,23 +328,23 @@ fn masdars(l: &[char], sh: &VerbShape, given: Option<u8>) -> Vec<String> {
     match sh.form {
         2 | 1 if n == 3 && (given == Some(2)) => {
             if def {
-                out.push(format!("ت{}{}يه", l[0], l[1]));
+                out.push(format!("ت{}{}ية", l[0], l[1]));
             } else if last == 'أ' {
-                out.push(format!("ت{}{}ئه", l[0], l[1]));
+                out.push(format!("ت{}{}ئة", l[0], l[1]));
             } else {
                 out.push(format!("ت{}{}ي{}", l[0], l[1], l[2]));
             }
         }
         3 => {
             if !def {
-                out.push(format!("م{}ه", s(l)));
+                out.push(format!("م{}ة", s(l)));
                 out.push(format!("{}{}ا{}", l[0], l[2], l[3]));
             } else {
-                out.push(format!("م{}اه", s(&l[..n - 1])));
+                out.push(format!("م{}اة", s(&l[..n - 1])));
             }
         }
         4 => match sh.weak {
-            Weak::Hollow => out.push(format!("أ{}ا{}ه", l[1], l[3])),
+            Weak::Hollow => out.push(format!("أ{}ا{}ة", l[1], l[3])),
             Weak::DefectiveW | Weak::DefectiveY => out.push(format!("أ{}{}اء", l[1], l[2])),
             _ if n == 3 => out.push(format!("أ{}{}ا{}", l[1], l[2], l[2])),
             _ => out.push(format!("أ{}{}ا{}", l[1], l[2], l[3])),
@@ -357,13 +357,13 @@ fn masdars(l: &[char], sh: &VerbShape, given: Option<u8>) -> Vec<String> {
             }
         }
         7 | 8 | 10 => match sh.weak {
-            Weak::Hollow if sh.form == 10 => out.push(cat(l, "ه")),
+            Weak::Hollow if sh.form == 10 => out.push(cat(l, "ة")),
             Weak::Hollow => out.push(format!("{}يا{}", s(&l[..n - 2]), l[n - 1])),
             Weak::DefectiveW | Weak::DefectiveY => out.push(cat(&l[..n - 1], "اء")),
             Weak::Doubled => out.push(format!("{}ا{}", s(l), last)),
             _ => out.push(format!("{}ا{}", s(&l[..n - 1]), last)),
         },
-        11 => out.push(cat(l, "ه")),
+        11 => out.push(cat(l, "ة")),
         _ => {}
     }
     out
