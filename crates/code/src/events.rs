@@ -2219,7 +2219,13 @@ impl Ctx<'_> {
         if events.is_empty() {
             return;
         }
-        let complete = |e: &Event| e.source.is_some() && e.target.is_some();
+        // a headline's actors are identified: named in the dictionaries or of a known state (an
+        // unnamed group of no known country does not make an event the report's subject)
+        let known = |a: &Option<Actor>| {
+            a.as_ref()
+                .is_some_and(|a| a.country.is_some() || a.id.is_some())
+        };
+        let complete = |e: &Event| known(&e.source) && known(&e.target);
         let countries = |e: &Event| -> Vec<String> {
             e.source
                 .iter()
@@ -2228,9 +2234,18 @@ impl Ctx<'_> {
                 .collect()
         };
         // the title's first event: its main clause comes first («حزب الله اتهمها بالضعف: ...»)
+        // (of the title's complete events, the likeliest; the first among equals)
         let title_ev: Option<usize> = self.title.and_then(|t| {
             let first = events.iter().position(|(_, si, _)| *si == t);
-            let first_complete = events.iter().position(|(e, si, _)| *si == t && complete(e));
+            let conf = |e: &Event| e.confidence.unwrap_or(1.0);
+            let first_complete = events
+                .iter()
+                .enumerate()
+                .filter(|(_, (e, si, _))| *si == t && complete(e))
+                .fold(None::<usize>, |best, (i, (e, _, _))| match best {
+                    Some(b) if conf(&events[b].0) >= conf(e) => Some(b),
+                    _ => Some(i),
+                });
             match (first, first_complete) {
                 // an incomplete first event leads only if the lead completes it
                 (Some(f), Some(c)) if f != c => {
