@@ -113,6 +113,8 @@ struct Ctx<'a> {
     sentence_mode: Vec<Option<String>>,
     /// The learned choice of source and target among the sentence's mentions (empty: rules only).
     roles: &'a crate::learn::Model,
+    /// The tokens whose event was coded from a phrase of the hand-written trigger list.
+    listed: Vec<bool>,
     /// When set, every event's argument candidates are kept here (for training the role model).
     role_cases: Option<std::cell::RefCell<Vec<crate::learn::RoleCase>>>,
 }
@@ -499,7 +501,7 @@ pub(crate) fn code_collect(
             }
         }
     }
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         dict,
         an,
         orig,
@@ -512,6 +514,7 @@ pub(crate) fn code_collect(
         lead,
         sentence_mode,
         roles: models.roles,
+        listed: Vec::new(),
         role_cases: collect.then(|| std::cell::RefCell::new(Vec::new())),
     };
     let mut events = Vec::new();
@@ -523,8 +526,11 @@ pub(crate) fn code_collect(
         trig_start[t.first] = true;
     }
     let mut all: Vec<(Match, bool)> = ctx.an.triggers.iter().map(|m| (*m, false)).collect();
+    let mut listed_at = vec![false; ctx.an.toks.len()];
     all.extend(openers.into_iter().map(|m| (m, true)));
-    all.sort_by_key(|(m, _)| m.first);
+    // (a split phrase of the hand-written list before a single word at the same place: its event is
+    // the one kept when both tell the same)
+    all.sort_by_key(|(m, opener)| (m.first, !*opener));
     for (tm, opener) in all {
         let EntryRef::Trigger(ti) = tm.entry else {
             continue;
@@ -532,9 +538,22 @@ pub(crate) fn code_collect(
         if dict.triggers[ti].speech {
             continue;
         }
+        // a phrase of the hand-written list completed across its subject («وقع الرئيسان ... مذكرة
+        // تفاهم») stands on its own, as a listed phrase does
+        let completed = split
+            .complete(&ctx.an, &trig_start, &tm)
+            .filter(|_| !dict.triggers[ti].invite);
+        if completed.is_none() && opener {
+            continue;
+        }
+        let prob = |c: &Match, k: usize| {
+            model.prob(&crate::learn::features(dict, &ctx.an, c, &dict.triggers[k]))
+        };
         // the learned decision: of the candidates on this word, the likeliest event, if likely enough
-        let (tm, ti, confidence) = if opener || model.is_empty() {
-            (tm, ti, None)
+        let (tm, ti, confidence, listed) = if opener || model.is_empty() {
+            (tm, ti, None, true)
+        } else if completed.is_some() {
+            (tm, ti, Some(prob(&tm, ti)), true)
         } else {
             let best = ctx
                 .an
@@ -542,39 +561,31 @@ pub(crate) fn code_collect(
                 .iter()
                 .filter(|c| c.first == tm.first && c.last >= tm.last)
                 .filter_map(|c| match c.entry {
-                    EntryRef::Trigger(k) if !dict.triggers[k].speech => {
-                        let f = crate::learn::features(dict, &ctx.an, c, &dict.triggers[k]);
-                        Some((*c, k, model.prob(&f)))
-                    }
+                    EntryRef::Trigger(k) if !dict.triggers[k].speech => Some((*c, k, prob(c, k))),
                     _ => None,
                 })
                 .max_by(|a, b| a.2.total_cmp(&b.2));
             match best {
-                Some((c, k, p)) if p >= threshold => (c, k, Some(p)),
+                Some((c, k, p)) if p >= threshold => (c, k, Some(p), c.lemma.is_none()),
                 // a phrase of the hand-written trigger list stands on its own; the model still
                 // gives its confidence
-                _ if tm.lemma.is_none() => {
-                    let f = crate::learn::features(dict, &ctx.an, &tm, &dict.triggers[ti]);
-                    (tm, ti, Some(model.prob(&f)))
-                }
+                _ if tm.lemma.is_none() => (tm, ti, Some(prob(&tm, ti)), true),
                 _ => continue,
             }
         };
-        let trig = &dict.triggers[ti];
-        // (an inviting verb's visit word is read by the invitation's own rule)
-        let trig = match split
-            .complete(&ctx.an, &trig_start, &tm)
-            .filter(|_| !trig.invite)
-        {
+        let trig = match completed {
             Some(t) => &dict.triggers[t],
-            None if opener => continue,
-            None => trig,
+            None => &dict.triggers[ti],
         };
         if let Some(mut ev) = ctx.event(doc, &tm, trig, &mut last_subject) {
             ev.0.confidence = confidence.map(|p| (p * 1000.0).round() / 1000.0);
+            if listed {
+                listed_at[tm.first] = true;
+            }
             events.push(ev);
         }
     }
+    ctx.listed = listed_at;
     ctx.occasion(&mut events);
     ctx.speech_places(&mut events);
     ctx.orient_by_visits(&mut events);
@@ -1501,7 +1512,11 @@ impl Ctx<'_> {
                 mentions: cands
                     .iter()
                     .zip(&feats)
-                    .map(|(m, (fs, ft))| (an.tok_span(m.first, m.last), fs.clone(), ft.clone()))
+                    .map(|(m, (fs, ft))| crate::learn::RoleCandidate {
+                        span: an.tok_span(m.first, m.last),
+                        source: fs.clone(),
+                        target: ft.clone(),
+                    })
                     .collect(),
             });
         }
@@ -2364,13 +2379,21 @@ impl Ctx<'_> {
         }
         // the report's subject is told in its title or lead: an event further down, or one the model
         // doubts, is not what the report is about (a report with no political interaction has none)
-        let told_up_front =
-            |i: usize| Some(events[i].1) == self.title || self.lead.contains(&events[i].1);
+        let first =
+            (0..self.an.sentences.len()).find(|&s| !self.an.excluded[self.an.sentences[s].0]);
+        let told_up_front = |i: usize| {
+            Some(events[i].1) == self.title
+                || Some(events[i].1) == first
+                || self.lead.contains(&events[i].1)
+        };
+        // (a phrase of the hand-written trigger list stands on its own, as it does for coding)
+        let curated = |i: usize| self.listed.get(events[i].2).copied().unwrap_or(false);
         let likely = |i: usize| {
-            events[i]
-                .0
-                .confidence
-                .is_none_or(|p| p >= HEADLINE_CONFIDENCE)
+            curated(i)
+                || events[i]
+                    .0
+                    .confidence
+                    .is_none_or(|p| p >= HEADLINE_CONFIDENCE)
         };
         if let Some(i) = pick.filter(|&i| told_up_front(i) && likely(i)) {
             events[i].0.headline = true;

@@ -292,6 +292,29 @@ pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -
         })
         .count();
     f.push(format!("ntrig={}", bucket(others)));
+    // the event words just after and before it («وقع ... مذكرة تفاهم», «أدان ... الهجوم»)
+    let kind_of = |m: &Match| match m.entry {
+        EntryRef::Trigger(k) => Some(dict.triggers[k].kind.as_str()),
+        _ => None,
+    };
+    if let Some(k) = an
+        .candidates
+        .iter()
+        .filter(|m| m.first >= tm.last && m.first < s1.min(tm.last + 8))
+        .find_map(kind_of)
+    {
+        f.push(format!("next_trig={k}|{t}"));
+        f.push(format!("next_trig={k}|{lemma}"));
+    }
+    if let Some(k) = an
+        .candidates
+        .iter()
+        .rev()
+        .filter(|m| m.last <= tm.first && m.first + 8 >= tm.first && m.first >= s0)
+        .find_map(kind_of)
+    {
+        f.push(format!("prev_trig={k}|{t}"));
+    }
     if (tm.last..s1.min(tm.last + 6)).any(|i| an.tok_text(i).chars().all(|c| c.is_ascii_digit())) {
         f.push(format!("num_after|{t}"));
     }
@@ -317,8 +340,19 @@ pub struct RoleCase {
     pub trigger: (usize, usize),
     /// PLOVER type coded.
     pub kind: String,
-    /// (mention span, source features, target features).
-    pub mentions: Vec<((usize, usize), Vec<String>, Vec<String>)>,
+    /// The mentions of its sentence.
+    pub mentions: Vec<RoleCandidate>,
+}
+
+/// One mention an event's source or target may be.
+#[derive(Debug, Clone)]
+pub struct RoleCandidate {
+    /// Character span of the mention.
+    pub span: (usize, usize),
+    /// Its features as the source.
+    pub source: Vec<String>,
+    /// Its features as the target.
+    pub target: Vec<String>,
 }
 
 /// The features of `m` as the `role` ("src" or "tgt") of the event of trigger `tm`; `rule` tells

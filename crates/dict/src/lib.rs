@@ -679,6 +679,11 @@ impl Dict {
     ) -> Vec<Match> {
         let mut out = Vec::new();
         for (i, w) in words.iter().enumerate() {
+            // a word the dictionaries know as a name or a title is not a verb's form: «وزير» is not
+            // «و» + «زير» (was visited)
+            if self.names_word(keys[i]) {
+                continue;
+            }
             let readings = cache.analyze(&self.analyzer, w).to_vec();
             let mut seen: Vec<usize> = Vec::new();
             for a in &readings {
@@ -730,6 +735,19 @@ impl Dict {
             }
         }
         out
+    }
+
+    /// Whether a normalised word (as written, clitics and all) is a one-word entry of the dictionaries
+    /// other than an event word: a name, a place, a title.
+    pub fn names_word(&self, key: &str) -> bool {
+        self.exact.get(key).is_some_and(|ids| {
+            ids.iter().any(|&id| {
+                !matches!(
+                    self.entries[id].target,
+                    EntryRef::Trigger(_) | EntryRef::Honorific | EntryRef::Generic(_)
+                )
+            })
+        })
     }
 
     /// Whether a normalised word is a one-word dictionary entry: a name, a place, a title.

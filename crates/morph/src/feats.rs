@@ -72,6 +72,12 @@ pub struct Feats {
     pub voice: Voice,
     /// The noun is the masdar of the verb lemma.
     pub masdar: bool,
+    /// A short (jussive) imperfect whose spelling drops a weak letter («لم يقل», «لم يدع»): rarer
+    /// than the full forms it can be mistaken for.
+    pub jussive: bool,
+    /// A hollow form I imperfect whose long vowel the lexicon did not give: one of «يقول», «يسير»,
+    /// «ينام» is right, the others are guesses, ranked below the certain readings of other lemmas.
+    pub unsure: bool,
 }
 
 impl Feats {
@@ -85,6 +91,8 @@ impl Feats {
             number: pgn.2,
             voice,
             masdar: false,
+            jussive: false,
+            unsure: false,
         }
     }
 
@@ -98,6 +106,8 @@ impl Feats {
             number,
             voice: Voice::Either,
             masdar,
+            jussive: false,
+            unsure: false,
         }
     }
 

@@ -28,7 +28,20 @@ pub fn guess_verb(word: &str) -> Option<String> {
             break;
         }
     }
-    if w.first() == Some(&'ي') && w.len() >= 4 {
+    // a noun's or a foreign name's ending is no verb's: «سياسية», «يونيو», «ايطاليا»
+    let tail: String = w
+        .iter()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if w.last() == Some(&'ة') || matches!(tail.as_str(), "ات" | "يا" | "يو" | "وس" | "يز")
+    {
+        return None;
+    }
+    if w.first() == Some(&'ي') && w.len() >= 4 && w.len() <= 9 {
         let mut st: Vec<char> = w[1..].to_vec();
         for suf in ["ون", "ان", "وا"] {
             let e: Vec<char> = suf.chars().collect();

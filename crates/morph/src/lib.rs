@@ -246,7 +246,7 @@ impl Analyzer {
             let verb = feats.pos == Pos::Verb;
             let imperfect = feats.aspect == Some(Aspect::Imperfect);
             if (p.article || p.prep) && verb
-                || p.future && !imperfect
+                || p.future && (!imperfect || feats.jussive)
                 || p.lam && verb && !imperfect
                 || enc == "ي" && verb
                 || enc == "ني" && !verb
@@ -255,7 +255,9 @@ impl Analyzer {
             }
             let clitics = p.text.chars().count() + enc.chars().count().min(1);
             let score = 100 - 3 * clitics as i16 - if relaxed { 2 } else { 0 }
-                + if feats.masdar { -1 } else { 0 };
+                + if feats.masdar { -1 } else { 0 }
+                + if feats.jussive { -1 } else { 0 }
+                + if feats.unsure { -1 } else { 0 };
             out.push(Analysis {
                 lemma,
                 proclitic: p.text,

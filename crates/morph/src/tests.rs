@@ -12,6 +12,10 @@ fn analyzer() -> Analyzer {
     let mut lemmas = vec![
         v("قتل", Pos::Verb, None, None),
         v("قال", Pos::Verb, None, Some("يقول")),
+        v("كان", Pos::Verb, None, None),
+        v("رأى", Pos::Verb, None, None),
+        v("عاد", Pos::Verb, None, None),
+        v("أعاد", Pos::Verb, None, None),
         v("زار", Pos::Verb, None, Some("يزور")),
         v("دعا", Pos::Verb, None, None),
         v("رمى", Pos::Verb, None, None),
@@ -123,6 +127,8 @@ fn weak_roots() {
         ("رددت", "رد", "perf.1s.act|pass"),
         ("ردّت", "رد", "perf.3fs.act|pass"),
         ("يردون", "رد", "impf.3mp.act"),
+        ("كنا", "كان", "perf.1p.act|pass"),
+        ("يرى", "رأى", "impf.3ms.act"),
         // hamzated
         ("سأل", "سأل", "perf.3ms.act|pass"),
         ("يسأل", "سأل", "impf.3ms.act"),
@@ -199,6 +205,18 @@ fn derived_forms() {
 }
 
 #[test]
+fn certain_readings_rank_before_guessed_and_short_ones() {
+    let an = analyzer();
+    // «يعيد» is form IV «أعاد» for sure; form I «عاد» with a guessed vowel is «يعود»
+    for (word, lemma) in [("يعيد", "أعاد"), ("سيعيد", "أعاد")] {
+        let got = an.analyze(word);
+        assert_eq!(an.lemma(got[0].lemma).ar, lemma, "{word}");
+    }
+    // no short (jussive) form after the future «س»
+    assert!(an.analyze("سيعد").iter().all(|a| !a.feats.jussive));
+}
+
+#[test]
 fn nouns_with_clitics_and_number() {
     check(&[
         ("زيارة", "زيارة", "noun.s"),
@@ -262,6 +280,8 @@ fn shapes_of_unknown_verbs() {
         ("كتبوا", "كتب"),
         ("وأكدوا", "أكد"),
         ("رجل", ""),
+        ("سياسية", ""),
+        ("يونيو", ""),
     ] {
         assert_eq!(guess_verb(word).unwrap_or_default(), key(lemma), "{word}");
     }

@@ -190,7 +190,14 @@ pub fn paradigm(lemma: &str, form: Option<u8>, imperfect: Option<&str>) -> Vec<G
                 _ => l.clone(),
             };
             for (suf, p) in [("ت", S1), ("نا", P1), ("تم", P2M), ("ن", P3F)] {
-                out.push((cat(&cons, suf), act(p)));
+                // «كنّا», «كنّ»: the base's last letter and the suffix's first are written once
+                let merged = suf.starts_with(cons[cons.len() - 1]);
+                let base = if merged {
+                    &cons[..cons.len() - 1]
+                } else {
+                    &cons[..]
+                };
+                out.push((cat(base, suf), act(p)));
             }
             if sh.weak == Weak::Hollow {
                 // passive: the ا becomes ي («قيل», «اغتيل», «أعيد», «استعيد»)
@@ -205,6 +212,7 @@ pub fn paradigm(lemma: &str, form: Option<u8>, imperfect: Option<&str>) -> Vec<G
     }
     // ---------------------------------------------------------------- imperfect
     let mut stems: Vec<(C, Voice)> = Vec::new();
+    let mut unsure = false;
     let mut jussive: Vec<C> = Vec::new();
     let drop_first = || l[1..].to_vec();
     match (f, sh.weak) {
@@ -218,7 +226,13 @@ pub fn paradigm(lemma: &str, form: Option<u8>, imperfect: Option<&str>) -> Vec<G
             for mid in ['و', 'ي', 'ا'] {
                 stems.push((vec![l[0], mid, l[2]], Voice::Active));
             }
+            unsure = true;
             jussive.push(vec![l[0], l[2]]);
+        }
+        // «رأى/يرى», «نأى/ينأى»: the imperfect drops the medial hamza
+        (1, Weak::DefectiveY) if l[1] == 'أ' => {
+            stems.push((vec![l[0], 'ي'], Voice::Active));
+            stems.push((vec![l[0], l[1], 'ي'], Voice::Active));
         }
         (1, Weak::DefectiveW) => stems.push((vec![l[0], l[1], 'و'], Voice::Active)),
         (1, Weak::DefectiveY) | (1, Weak::DefectiveI) => {
@@ -269,23 +283,24 @@ pub fn paradigm(lemma: &str, form: Option<u8>, imperfect: Option<&str>) -> Vec<G
             st.clone()
         };
         let impf = |p| Feats::verb(f, Aspect::Imperfect, p, *voice);
-        let mut forms: Vec<(String, Pgn)> = vec![(s(st), S3M), (cat(st, "ان"), D3M)];
-        forms.push((cat(&short, "ون"), P3M));
-        forms.push((cat(&short, "وا"), P3M));
+        let mut forms: Vec<(String, Pgn, bool)> =
+            vec![(s(st), S3M, false), (cat(st, "ان"), D3M, false)];
+        forms.push((cat(&short, "ون"), P3M, false));
+        forms.push((cat(&short, "وا"), P3M, false));
         if !weak_end {
-            forms.push((cat(st, "ا"), D3M));
-            forms.push((cat(st, "ن"), P3F));
+            forms.push((cat(st, "ا"), D3M, false));
+            forms.push((cat(st, "ن"), P3F, false));
         } else {
-            forms.push((s(&short), S3M)); // jussive «لم يدع», «لم يلتق»
+            forms.push((s(&short), S3M, true)); // jussive «لم يدع», «لم يلتق»
         }
         // a final hamza sits on ي after kasra in forms II–X («يهنئ»)
         if st.last() == Some(&'أ') {
-            forms.push((cat(&st[..st.len() - 1], "ئ"), S3M));
+            forms.push((cat(&st[..st.len() - 1], "ئ"), S3M, false));
         }
         for j in &jussive {
-            forms.push((s(j), S3M));
+            forms.push((s(j), S3M, true));
         }
-        for (body, pgn) in forms {
+        for (body, pgn, short_form) in forms {
             for (pre, fem) in [("ي", false), ("ت", true), ("ن", false), ("أ", false)] {
                 let p = match (pre, pgn.2) {
                     ("ن", _) => P1,
@@ -298,7 +313,10 @@ pub fn paradigm(lemma: &str, form: Option<u8>, imperfect: Option<&str>) -> Vec<G
                 if pre == "ت" && pgn == P3F {
                     continue;
                 }
-                out.push((format!("{pre}{body}"), impf(p)));
+                let mut f = impf(p);
+                f.jussive = short_form;
+                f.unsure = unsure && *voice == Voice::Active;
+                out.push((format!("{pre}{body}"), f));
             }
         }
     }

@@ -93,7 +93,7 @@ pub fn as_event(s: &SourceEvent, doc: String) -> rasd_code::Event {
                 text: e.text.clone(),
             })
             .collect(),
-        confidence: None,
+        confidence: s.confidence,
     }
 }
 

@@ -430,18 +430,24 @@ fn role_rows(coder: &Coder, sents: &[Sentence]) -> Vec<(usize, RoleRows)> {
                 si,
                 case.mentions
                     .into_iter()
-                    .map(|(sp, fs, ft)| {
-                        let rs = fs.iter().any(|f| f == "src|rule");
-                        let rt = ft.iter().any(|f| f == "tgt|rule");
-                        (
-                            fs,
-                            gs.is_some_and(|g| overlaps(g, sp)),
-                            ft,
-                            gt.is_some_and(|g| overlaps(g, sp)),
-                            rs,
-                            rt,
-                        )
-                    })
+                    .map(
+                        |rasd_code::learn::RoleCandidate {
+                             span: sp,
+                             source: fs,
+                             target: ft,
+                         }| {
+                            let rs = fs.iter().any(|f| f == "src|rule");
+                            let rt = ft.iter().any(|f| f == "tgt|rule");
+                            (
+                                fs,
+                                gs.is_some_and(|g| overlaps(g, sp)),
+                                ft,
+                                gt.is_some_and(|g| overlaps(g, sp)),
+                                rs,
+                                rt,
+                            )
+                        },
+                    )
                     .collect(),
             ));
         }

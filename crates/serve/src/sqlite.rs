@@ -133,7 +133,7 @@ fn source_event(s: &SourceEvent) -> Event {
         target: s.target.as_ref().map(actor),
         location: s.location.as_ref().map(location),
         evidence: s.evidence.iter().map(span).collect(),
-        confidence: None,
+        confidence: s.confidence,
     }
 }
 
@@ -166,7 +166,11 @@ fn stored(c: CanonicalEvent) -> StoredEvent {
         evidence: first
             .map(|s| s.evidence.iter().map(span).collect())
             .unwrap_or_default(),
-        confidence: None,
+        confidence: c
+            .sources
+            .iter()
+            .filter_map(|s| s.confidence)
+            .max_by(|a, b| a.total_cmp(b)),
     };
     StoredEvent {
         id: c.id.to_string(),

@@ -816,8 +816,8 @@ fn merge_event(conn: &Connection, doc: &str, seq: usize, e: &Event, outlet: &str
         .collect();
     conn.prepare_cached(
         "INSERT INTO events (doc, seq, canonical, current, headline, date, date_text, type, mode, \
-         cameo, status, source, target, location, evidence) \
-         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         cameo, status, source, target, location, evidence, confidence) \
+         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         doc,
@@ -833,7 +833,8 @@ fn merge_event(conn: &Connection, doc: &str, seq: usize, e: &Event, outlet: &str
         src_json,
         tgt_json,
         loc_json,
-        json(&evidence)
+        json(&evidence),
+        e.confidence
     ])?;
     tally_all(
         conn,

@@ -190,6 +190,9 @@ pub struct SourceEvent {
     pub location: Option<LocationRecord>,
     /// Evidence spans: the clause, then the trigger.
     pub evidence: Vec<SpanRecord>,
+    /// The trigger model's confidence (None for events stored before it was kept).
+    #[serde(default)]
+    pub confidence: Option<f64>,
 }
 
 /// A value and how many sources give it.

@@ -123,7 +123,7 @@ fn parse_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
 const SOURCE_COLUMNS: &str =
     "e.id, e.canonical, e.doc, d.name, d.outlet, d.url, d.title, d.published, \
      e.headline, e.date, e.date_text, e.type, e.mode, e.cameo, e.status, e.source, e.target, \
-     e.location, e.evidence";
+     e.location, e.evidence, e.confidence";
 
 fn source_event(r: &Row) -> rusqlite::Result<SourceEvent> {
     Ok(SourceEvent {
@@ -146,6 +146,7 @@ fn source_event(r: &Row) -> rusqlite::Result<SourceEvent> {
         target: parse_json(r.get(16)?),
         location: parse_json(r.get(17)?),
         evidence: parse_json(r.get(18)?).unwrap_or_default(),
+        confidence: r.get(19)?,
     })
 }
 

@@ -1,6 +1,6 @@
 //! The database schema and its migrations.
 //!
-//! # SCHEMA (version 4)
+//! # SCHEMA (version 5)
 //!
 //! | table | one row per | key columns |
 //! |---|---|---|
@@ -17,7 +17,8 @@
 //!
 //! Version 2 adds the index `documents_name`; version 3 the column `documents.arabic` (share of
 //! Arabic letters among the letters of the text; `NULL` for documents stored before it); version 4
-//! the index `documents_story_n`.
+//! the index `documents_story_n`; version 5 the column `events.confidence` (the trigger model's
+//! probability; `NULL` for events stored before it).
 //!
 //! `PRAGMA user_version` holds the number of migration steps applied; [`migrate`] applies the
 //! missing ones, each in its own transaction.
@@ -138,6 +139,8 @@ CREATE TABLE seen (
     "ALTER TABLE documents ADD COLUMN arabic REAL;",
     // 4: a story's documents in ingest order without reading the rest of a large story
     "CREATE INDEX documents_story_n ON documents(story, current, n);",
+    // 5: the trigger model's confidence of each coded event (NULL for events stored before it)
+    "ALTER TABLE events ADD COLUMN confidence REAL;",
 ];
 
 /// The schema version this build writes.
