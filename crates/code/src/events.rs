@@ -566,7 +566,16 @@ pub(crate) fn code_collect(
                 })
                 .max_by(|a, b| a.2.total_cmp(&b.2));
             match best {
-                Some((c, k, p)) if p >= threshold => (c, k, Some(p), c.lemma.is_none()),
+                Some((c, k, p)) if p >= threshold => {
+                    // (listed when the hand-written list has the word too, for the same type)
+                    let listed = ctx.an.candidates.iter().any(|o| {
+                        o.first == c.first
+                            && o.last == c.last
+                            && o.lemma.is_none()
+                            && matches!(o.entry, EntryRef::Trigger(j) if dict.triggers[j].kind == dict.triggers[k].kind)
+                    });
+                    (c, k, Some(p), listed)
+                }
                 // a phrase of the hand-written trigger list stands on its own; the model still
                 // gives its confidence
                 _ if tm.lemma.is_none() => (tm, ti, Some(prob(&tm, ti)), true),

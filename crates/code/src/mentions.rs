@@ -837,11 +837,27 @@ pub(crate) fn analyse(
                             return None;
                         }
                         // or, with none there, a wire dateline's («عدن - سبأنت ... الحكومة»)
+                        // (an unnamed group — police, gunmen, protesters — is of the country where
+                        // the report happens: its dateline, else the last place named before it)
                         places
                             .iter()
                             .rev()
                             .find(|p| p.at && !p.dateline && sent_of[p.first] == sent_of[m.first])
-                            .or_else(|| places.iter().find(|p| p.dateline && wire && !t.person))
+                            .or_else(|| {
+                                places
+                                    .iter()
+                                    .find(|p| p.dateline && (wire || t.local) && !t.person)
+                            })
+                            .or_else(|| {
+                                t.local
+                                    .then(|| {
+                                        places
+                                            .iter()
+                                            .rev()
+                                            .find(|p| p.first < m.first && (p.at || p.to))
+                                    })
+                                    .flatten()
+                            })
                             .and_then(|p| dict.countries.iter().position(|c| c.iso3 == p.country))
                     });
                     if let Some(c) = country {
@@ -862,7 +878,8 @@ pub(crate) fn analyse(
                                 name,
                                 country: Some(cn.iso3.clone()),
                                 sector,
-                                id: Some(cn.iso3.clone()),
+                                // an unnamed group is of a state, not the state
+                                id: (!t.local).then(|| cn.iso3.clone()),
                                 text: text_s,
                                 start: sp.0,
                                 end: sp.1,

@@ -576,13 +576,12 @@ fn detection_report(
     lab: &[Vec<Labelled>],
 ) -> Result<(), String> {
     const KINDS: [&str; 6] = ["ASSAULT", "PROTEST", "COERCE", "CONSULT", "ACCUSE", "ALL"];
-    const SETTINGS: [(&str, f64, f64); 6] = [
-        ("0.3, incomplete from 0.8", 0.3, 0.8),
-        ("0.3, incomplete from 0.6", 0.3, 0.6),
-        ("0.3, incomplete from 0.4", 0.3, 0.4),
+    const SETTINGS: [(&str, f64, f64); 5] = [
+        ("0.3, incomplete from 0.7 (the defaults)", 0.3, 0.7),
+        ("0.3, incomplete from 0.5", 0.3, 0.5),
         ("0.3, incomplete all", 0.3, 0.0),
-        ("0.5, incomplete from 0.8", 0.5, 0.8),
-        ("0.5, incomplete all", 0.5, 0.0),
+        ("0.5, incomplete from 0.7", 0.5, 0.7),
+        ("0.7, incomplete from 0.7", 0.7, 0.7),
     ];
     let roles = role_rows(coder, sents);
     let mut counts: HashMap<(usize, usize), [usize; 3]> = HashMap::new();
