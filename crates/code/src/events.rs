@@ -527,6 +527,10 @@ pub(crate) fn code_collect(
     }
     let mut all: Vec<(Match, bool)> = ctx.an.triggers.iter().map(|m| (*m, false)).collect();
     let mut listed_at = vec![false; ctx.an.toks.len()];
+    let mut cands_at: Vec<Vec<usize>> = vec![Vec::new(); ctx.an.toks.len()];
+    for (i, c) in ctx.an.candidates.iter().enumerate() {
+        cands_at[c.first].push(i);
+    }
     all.extend(openers.into_iter().map(|m| (m, true)));
     // (a split phrase of the hand-written list before a single word at the same place: its event is
     // the one kept when both tell the same)
@@ -547,7 +551,12 @@ pub(crate) fn code_collect(
             continue;
         }
         let prob = |c: &Match, k: usize| {
-            model.prob(&crate::learn::features(dict, &ctx.an, c, &dict.triggers[k]))
+            model.prob_hashed(&crate::learn::feature_hashes(
+                dict,
+                &ctx.an,
+                c,
+                &dict.triggers[k],
+            ))
         };
         // the learned decision: of the candidates on this word, the likeliest event, if likely enough
         let (tm, ti, confidence, listed) = if opener || model.is_empty() {
@@ -555,11 +564,10 @@ pub(crate) fn code_collect(
         } else if completed.is_some() {
             (tm, ti, Some(prob(&tm, ti)), true)
         } else {
-            let best = ctx
-                .an
-                .candidates
+            let best = cands_at[tm.first]
                 .iter()
-                .filter(|c| c.first == tm.first && c.last >= tm.last)
+                .map(|&i| &ctx.an.candidates[i])
+                .filter(|c| c.last >= tm.last)
                 .filter_map(|c| match c.entry {
                     EntryRef::Trigger(k) if !dict.triggers[k].speech => Some((*c, k, prob(c, k))),
                     _ => None,
@@ -568,9 +576,8 @@ pub(crate) fn code_collect(
             match best {
                 Some((c, k, p)) if p >= threshold => {
                     // (listed when the hand-written list has the word too, for the same type)
-                    let listed = ctx.an.candidates.iter().any(|o| {
-                        o.first == c.first
-                            && o.last == c.last
+                    let listed = cands_at[c.first].iter().map(|&i| &ctx.an.candidates[i]).any(|o| {
+                        o.last == c.last
                             && o.lemma.is_none()
                             && matches!(o.entry, EntryRef::Trigger(j) if dict.triggers[j].kind == dict.triggers[k].kind)
                     });
@@ -1491,7 +1498,7 @@ impl Ctx<'_> {
         tgt: &mut Option<Mention>,
     ) {
         let collecting = self.role_cases.is_some();
-        if self.roles.is_empty() && !collecting {
+        if (self.roles.is_empty() || (src.is_some() && tgt.is_some())) && !collecting {
             return;
         }
         let an = &self.an;
@@ -1505,30 +1512,65 @@ impl Ctx<'_> {
             .iter()
             .filter(|m| an.sent_of[m.first] == si && (m.last <= tm.first || m.first >= tm.last))
             .collect();
-        let feats: Vec<(Vec<String>, Vec<String>)> = cands
-            .iter()
-            .map(|m| {
-                (
-                    crate::learn::role_features(self.dict, an, tm, trig, m, same(src, m), "src"),
-                    crate::learn::role_features(self.dict, an, tm, trig, m, same(tgt, m), "tgt"),
-                )
-            })
-            .collect();
+        // (only the roles to fill are scored, unless every candidate is kept for training)
         if let Some(cases) = &self.role_cases {
             cases.borrow_mut().push(crate::learn::RoleCase {
                 trigger: an.tok_span(tm.first, tm.last),
                 kind: trig.kind.clone(),
                 mentions: cands
                     .iter()
-                    .zip(&feats)
-                    .map(|(m, (fs, ft))| crate::learn::RoleCandidate {
+                    .map(|m| crate::learn::RoleCandidate {
                         span: an.tok_span(m.first, m.last),
-                        source: fs.clone(),
-                        target: ft.clone(),
+                        source: crate::learn::role_features(
+                            self.dict,
+                            an,
+                            tm,
+                            trig,
+                            m,
+                            same(src, m),
+                            "src",
+                        ),
+                        target: crate::learn::role_features(
+                            self.dict,
+                            an,
+                            tm,
+                            trig,
+                            m,
+                            same(tgt, m),
+                            "tgt",
+                        ),
                     })
                     .collect(),
             });
         }
+        let hashes = |role: &str, chosen: &Option<Mention>| -> Vec<Vec<u64>> {
+            cands
+                .iter()
+                .map(|m| {
+                    crate::learn::role_feature_hashes(
+                        self.dict,
+                        an,
+                        tm,
+                        trig,
+                        m,
+                        same(chosen, m),
+                        role,
+                    )
+                })
+                .collect()
+        };
+        let feats: (Vec<Vec<u64>>, Vec<Vec<u64>>) = (
+            if src.is_none() {
+                hashes("src", src)
+            } else {
+                Vec::new()
+            },
+            if tgt.is_none() {
+                hashes("tgt", tgt)
+            } else {
+                Vec::new()
+            },
+        );
         if self.roles.is_empty()
             || src.as_ref().is_some_and(|m| m.kind == Kind::Pair)
             || tgt.as_ref().is_some_and(|m| m.kind == Kind::Pair)
@@ -1578,8 +1620,8 @@ impl Ctx<'_> {
             (0..cands.len())
                 .filter(|&i| Some(i) != not && fits(k, cands[i]))
                 .map(|i| {
-                    let f = if k == 0 { &feats[i].0 } else { &feats[i].1 };
-                    (i, self.roles.prob(f))
+                    let f = if k == 0 { &feats.0[i] } else { &feats.1[i] };
+                    (i, self.roles.prob_hashed(f))
                 })
                 .filter(|&(_, p)| p >= 0.5)
                 .max_by(|a, b| a.1.total_cmp(&b.1))

@@ -23,10 +23,26 @@ pub struct Candidate {
     pub features: Vec<String>,
 }
 
+/// Keys that are hashes already.
+#[derive(Default, Clone, Copy)]
+struct Hashed(u64);
+
+impl std::hash::Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A trained linear model over named sparse features.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<u64, f32>,
+    weights: HashMap<u64, f32, std::hash::BuildHasherDefault<Hashed>>,
     bias: f32,
 }
 
@@ -164,13 +180,67 @@ fn kind_name(k: &Kind) -> &'static str {
     }
 }
 
-/// The features of a trigger candidate in its sentence.
+/// Where features go: named (for training and the model file) or hashed straight from their parts
+/// (when coding: no string is built). Both give the same hash for the same feature.
+pub(crate) trait Sink {
+    /// Adds the feature whose name is the concatenation of `parts`.
+    fn add(&mut self, parts: &[&str]);
+}
+
+impl Sink for Vec<String> {
+    fn add(&mut self, parts: &[&str]) {
+        self.push(parts.concat());
+    }
+}
+
+/// Features as the FNV-1a hashes of their names.
+#[derive(Default)]
+pub(crate) struct Hashes(pub Vec<u64>);
+
+impl Sink for Hashes {
+    fn add(&mut self, parts: &[&str]) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for p in parts {
+            for b in p.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        self.0.push(h);
+    }
+}
+
+impl Model {
+    /// [`Model::prob`] over hashed features.
+    pub(crate) fn prob_hashed(&self, feats: &[u64]) -> f64 {
+        let z: f32 = self.bias
+            + feats
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f32>();
+        1.0 / (1.0 + (-z as f64).exp())
+    }
+}
+
+/// The features of a trigger candidate in its sentence, by name.
 pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -> Vec<String> {
-    let t = &trig.kind;
+    let mut f: Vec<String> = Vec::with_capacity(48);
+    features_into(dict, an, tm, trig, &mut f);
+    f
+}
+
+/// The features of a trigger candidate, hashed.
+pub(crate) fn feature_hashes(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -> Vec<u64> {
+    let mut f = Hashes(Vec::with_capacity(48));
+    features_into(dict, an, tm, trig, &mut f);
+    f.0
+}
+
+fn features_into<S: Sink>(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger, f: &mut S) {
+    let t = trig.kind.as_str();
     let si = an.sent_of[tm.first];
     let (s0, s1) = an.sentences[si];
-    let word = |i: usize| an.tok_text(i).to_string();
-    let mut f: Vec<String> = Vec::with_capacity(40);
+    let word = |i: usize| an.tok_text(i);
     let lemma = match tm.lemma {
         Some(e) => format!(
             "{}/{}",
@@ -178,120 +248,108 @@ pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -
         ),
         None => (tm.first..tm.last).map(word).collect::<Vec<_>>().join("_"),
     };
-    f.push(format!("t={t}"));
-    f.push(format!("c={}", trig.cameo));
-    f.push(format!("lem={lemma}|{t}"));
-    f.push(format!("lem={lemma}"));
-    f.push(format!("pos={}|{t}", trig.pos));
-    f.push(format!(
-        "src={}",
-        if tm.lemma.is_some() { "lex" } else { "phrase" }
-    ));
+    let lemma = lemma.as_str();
+    f.add(&["t=", t]);
+    f.add(&["c=", &trig.cameo]);
+    f.add(&["lem=", lemma, "|", t]);
+    f.add(&["lem=", lemma]);
+    f.add(&["pos=", &trig.pos, "|", t]);
+    f.add(&["src=", if tm.lemma.is_some() { "lex" } else { "phrase" }]);
     let w0 = word(tm.first);
-    f.push(format!("w={w0}"));
+    f.add(&["w=", w0]);
     let bare = w0.trim_start_matches(['و', 'ف']);
     if trig.pos == "verb" && bare.starts_with(['ي', 'ت', 'ن']) {
-        f.push(format!("impf|{t}"));
+        f.add(&["impf|", t]);
     }
     if tm.clitics.article {
-        f.push(format!("art|{t}"));
+        f.add(&["art|", t]);
     }
     if let Some(p) = tm.clitics.prep {
-        f.push(format!("prep={p}|{t}"));
+        let mut b = [0u8; 4];
+        f.add(&["prep=", p.encode_utf8(&mut b), "|", t]);
     }
     if tm.clitics.conj {
-        f.push("conj".into());
+        f.add(&["conj"]);
     }
     if tm.future {
-        f.push(format!("fut|{t}"));
+        f.add(&["fut|", t]);
     }
     if tm.passive {
-        f.push(format!("pass|{t}"));
+        f.add(&["pass|", t]);
     }
     let p1 = if tm.first > s0 {
         word(tm.first - 1)
     } else {
-        "<s>".into()
+        "<s>"
     };
     let p2 = if tm.first > s0 + 1 {
         word(tm.first - 2)
     } else {
-        "<s>".into()
+        "<s>"
     };
-    let n1 = if tm.last < s1 {
-        word(tm.last)
-    } else {
-        "</s>".into()
-    };
+    let n1 = if tm.last < s1 { word(tm.last) } else { "</s>" };
     let n2 = if tm.last + 1 < s1 {
         word(tm.last + 1)
     } else {
-        "</s>".into()
+        "</s>"
     };
-    f.push(format!("p1={p1}"));
-    f.push(format!("p2={p2}"));
-    f.push(format!("n1={n1}"));
-    f.push(format!("n2={n2}"));
-    f.push(format!("p1={p1}|{lemma}"));
-    f.push(format!("n1={n1}|{lemma}"));
-    f.push(format!("n1={n1}|{t}"));
-    f.push(format!("p1={p1}|{t}"));
+    f.add(&["p1=", p1]);
+    f.add(&["p2=", p2]);
+    f.add(&["n1=", n1]);
+    f.add(&["n2=", n2]);
+    f.add(&["p1=", p1, "|", lemma]);
+    f.add(&["n1=", n1, "|", lemma]);
+    f.add(&["n1=", n1, "|", t]);
+    f.add(&["p1=", p1, "|", t]);
     if (s0..tm.first).any(|i| NEGATIONS.contains(&an.tok_text(i))) && tm.first - s0 < 12 {
-        f.push(format!("neg_before|{t}"));
+        f.add(&["neg_before|", t]);
     }
-    if tm.first > s0 && NEGATIONS.contains(&p1.as_str()) {
-        f.push(format!("neg1|{t}"));
+    if tm.first > s0 && NEGATIONS.contains(&p1) {
+        f.add(&["neg1|", t]);
     }
     if (s0..tm.first).any(|i| CONDITIONS.contains(&an.tok_text(i))) {
-        f.push(format!("cond_before|{t}"));
+        f.add(&["cond_before|", t]);
     }
-    f.push(format!("at={}|{t}", bucket(tm.first - s0)));
-    f.push(format!("len={}", bucket((s1 - s0) / 5)));
+    f.add(&["at=", bucket(tm.first - s0), "|", t]);
+    f.add(&["len=", bucket((s1 - s0) / 5)]);
     // the actors around it
     let in_sent: Vec<_> = an
         .mentions
         .iter()
         .filter(|m| m.first >= s0 && m.first < s1)
         .collect();
-    f.push(format!("nm={}|{t}", bucket(in_sent.len())));
+    f.add(&["nm=", bucket(in_sent.len()), "|", t]);
     let before = in_sent.iter().rev().find(|m| m.last <= tm.first);
     let after = in_sent.iter().find(|m| m.first >= tm.last);
     match before {
         Some(m) => {
-            f.push(format!("mb={}|{t}", kind_name(&m.kind)));
-            f.push(format!("mbd={}|{t}", bucket(tm.first - m.last)));
+            f.add(&["mb=", kind_name(&m.kind), "|", t]);
+            f.add(&["mbd=", bucket(tm.first - m.last), "|", t]);
         }
-        None => f.push(format!("mb=none|{t}")),
+        None => f.add(&["mb=none|", t]),
     }
     match after {
         Some(m) => {
-            f.push(format!("ma={}|{t}", kind_name(&m.kind)));
-            f.push(format!("mad={}|{t}", bucket(m.first - tm.last)));
+            f.add(&["ma=", kind_name(&m.kind), "|", t]);
+            f.add(&["mad=", bucket(m.first - tm.last), "|", t]);
         }
-        None => f.push(format!("ma=none|{t}")),
+        None => f.add(&["ma=none|", t]),
     }
-    let states: Vec<&str> = in_sent
+    let mut states: Vec<&str> = in_sent
         .iter()
         .filter_map(|m| m.actor.country.as_deref())
         .collect();
-    let distinct = {
-        let mut s = states.clone();
-        s.sort();
-        s.dedup();
-        s.len()
-    };
-    f.push(format!("ncountries={}|{t}", bucket(distinct)));
-    // another trigger right before: «أعلن ... الهجوم»
+    states.sort_unstable();
+    states.dedup();
+    f.add(&["ncountries=", bucket(states.len()), "|", t]);
+    // another trigger in the sentence: «أعلن ... الهجوم»
     let others = an
         .triggers
         .iter()
         .filter(|m| m.first >= s0 && m.first < s1 && m.first != tm.first)
-        .filter_map(|m| match m.entry {
-            EntryRef::Trigger(k) => Some(&dict.triggers[k].kind),
-            _ => None,
-        })
+        .filter(|m| matches!(m.entry, EntryRef::Trigger(_)))
         .count();
-    f.push(format!("ntrig={}", bucket(others)));
+    f.add(&["ntrig=", bucket(others)]);
     // the event words just after and before it («وقع ... مذكرة تفاهم», «أدان ... الهجوم»)
     let kind_of = |m: &Match| match m.entry {
         EntryRef::Trigger(k) => Some(dict.triggers[k].kind.as_str()),
@@ -303,8 +361,8 @@ pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -
         .filter(|m| m.first >= tm.last && m.first < s1.min(tm.last + 8))
         .find_map(kind_of)
     {
-        f.push(format!("next_trig={k}|{t}"));
-        f.push(format!("next_trig={k}|{lemma}"));
+        f.add(&["next_trig=", k, "|", t]);
+        f.add(&["next_trig=", k, "|", lemma]);
     }
     if let Some(k) = an
         .candidates
@@ -313,12 +371,11 @@ pub(crate) fn features(dict: &Dict, an: &Analysis, tm: &Match, trig: &Trigger) -
         .filter(|m| m.last <= tm.first && m.first + 8 >= tm.first && m.first >= s0)
         .find_map(kind_of)
     {
-        f.push(format!("prev_trig={k}|{t}"));
+        f.add(&["prev_trig=", k, "|", t]);
     }
     if (tm.last..s1.min(tm.last + 6)).any(|i| an.tok_text(i).chars().all(|c| c.is_ascii_digit())) {
-        f.push(format!("num_after|{t}"));
+        f.add(&["num_after|", t]);
     }
-    f
 }
 
 /// Prepositions that govern an argument («على», «مع», «ضد» …), as normalised words.
@@ -355,8 +412,8 @@ pub struct RoleCandidate {
     pub target: Vec<String>,
 }
 
-/// The features of `m` as the `role` ("src" or "tgt") of the event of trigger `tm`; `rule` tells
-/// whether the hand rules chose it for that role.
+/// The features of `m` as the `role` ("src" or "tgt") of the event of trigger `tm`, by name; `rule`
+/// tells whether the hand rules chose it for that role.
 pub(crate) fn role_features(
     dict: &Dict,
     an: &Analysis,
@@ -366,7 +423,38 @@ pub(crate) fn role_features(
     rule: bool,
     role: &str,
 ) -> Vec<String> {
-    let t = &trig.kind;
+    let mut f = Vec::with_capacity(24);
+    role_features_into(dict, an, tm, trig, m, rule, role, &mut f);
+    f
+}
+
+/// [`role_features`], hashed.
+pub(crate) fn role_feature_hashes(
+    dict: &Dict,
+    an: &Analysis,
+    tm: &Match,
+    trig: &Trigger,
+    m: &crate::mentions::Mention,
+    rule: bool,
+    role: &str,
+) -> Vec<u64> {
+    let mut f = Hashes(Vec::with_capacity(24));
+    role_features_into(dict, an, tm, trig, m, rule, role, &mut f);
+    f.0
+}
+
+#[allow(clippy::too_many_arguments)]
+fn role_features_into<S: Sink>(
+    dict: &Dict,
+    an: &Analysis,
+    tm: &Match,
+    trig: &Trigger,
+    m: &crate::mentions::Mention,
+    rule: bool,
+    role: &str,
+    f: &mut S,
+) {
+    let t = trig.kind.as_str();
     let si = an.sent_of[tm.first];
     let (s0, _) = an.sentences[si];
     let before = m.last <= tm.first;
@@ -381,10 +469,11 @@ pub(crate) fn role_features(
     } else {
         "<s>"
     };
-    let prep = match an.prep.get(m.first).copied().flatten() {
-        Some(c) => c.to_string(),
-        None if PREPOSITIONS.contains(&prev) => prev.to_string(),
-        None => "-".to_string(),
+    let mut b = [0u8; 4];
+    let prep: &str = match an.prep.get(m.first).copied().flatten() {
+        Some(c) => c.encode_utf8(&mut b),
+        None if PREPOSITIONS.contains(&prev) => prev,
+        None => "-",
     };
     let (fs, ft) = match tm.lemma {
         Some(e) => (
@@ -412,57 +501,67 @@ pub(crate) fn role_features(
     } else {
         (tm.last, m.first)
     };
-    let words: Vec<&str> = (lo..hi).map(|i| an.tok_text(i)).collect();
     let gap = |i: usize| an.gap_before(i);
     let comma = (lo..=hi.min(an.toks.len().saturating_sub(1)))
         .any(|i| i > lo && gap(i).contains([',', ';', ':']));
-    let comp = words
-        .iter()
-        .any(|w| matches!(*w, "ان" | "انه" | "انها" | "الذي" | "التي" | "الذين"));
+    let comp = (lo..hi)
+        .map(|i| an.tok_text(i))
+        .any(|w| matches!(w, "ان" | "انه" | "انها" | "الذي" | "التي" | "الذين"));
     let trig_between = an
         .triggers
         .iter()
         .any(|o| o.first > lo && o.first < hi && o.first != tm.first);
-    let mut f = vec![
-        format!("{role}"),
-        format!("{role}|{side}"),
-        format!("{role}|{side}|d={}", bucket(dist)),
-        format!("{role}|{side}|n={}", bucket(nth)),
-        format!("{role}|{side}|k={kind}"),
-        format!("{role}|{side}|sec={}", m.actor.sector),
-        format!("{role}|{side}|prep={prep}"),
-        format!("{role}|{side}|prep={prep}|{t}"),
-        format!("{role}|{side}|{t}"),
-        format!("{role}|{side}|pos={}", trig.pos),
-        format!("{role}|{side}|pos={}|n={}", trig.pos, bucket(nth)),
-        format!("{role}|frame={fs}/{ft}|{side}|prep={prep}"),
-        format!("{role}|frame={fs}/{ft}|{side}|n={}", bucket(nth)),
-        format!("{role}|country={}", m.actor.country.is_some()),
-    ];
+    let (d, n) = (bucket(dist), bucket(nth));
+    f.add(&[role]);
+    f.add(&[role, "|", side]);
+    f.add(&[role, "|", side, "|d=", d]);
+    f.add(&[role, "|", side, "|n=", n]);
+    f.add(&[role, "|", side, "|k=", kind]);
+    f.add(&[role, "|", side, "|sec=", &m.actor.sector]);
+    f.add(&[role, "|", side, "|prep=", prep]);
+    f.add(&[role, "|", side, "|prep=", prep, "|", t]);
+    f.add(&[role, "|", side, "|", t]);
+    f.add(&[role, "|", side, "|pos=", &trig.pos]);
+    f.add(&[role, "|", side, "|pos=", &trig.pos, "|n=", n]);
+    f.add(&[role, "|frame=", fs, "/", ft, "|", side, "|prep=", prep]);
+    f.add(&[role, "|frame=", fs, "/", ft, "|", side, "|n=", n]);
+    f.add(&[
+        role,
+        "|country=",
+        if m.actor.country.is_some() {
+            "true"
+        } else {
+            "false"
+        },
+    ]);
     if rule {
-        f.push(format!("{role}|rule"));
-        f.push(format!("{role}|rule|{t}"));
+        f.add(&[role, "|rule"]);
+        f.add(&[role, "|rule|", t]);
     }
     if tm.passive {
-        f.push(format!("{role}|pass|{side}|prep={prep}"));
+        f.add(&[role, "|pass|", side, "|prep=", prep]);
     }
     if !before && dist == 0 {
-        f.push(format!("{role}|adjacent|pos={}", trig.pos));
+        f.add(&[role, "|adjacent|pos=", &trig.pos]);
     }
     if comma {
-        f.push(format!("{role}|{side}|comma"));
+        f.add(&[role, "|", side, "|comma"]);
     }
     if comp {
-        f.push(format!("{role}|{side}|comp"));
+        f.add(&[role, "|", side, "|comp"]);
     }
     if trig_between {
-        f.push(format!("{role}|{side}|trig_between"));
+        f.add(&[role, "|", side, "|trig_between"]);
     }
     if let Some(e) = tm.lemma {
-        f.push(format!(
-            "{role}|lem={}|{side}|prep={prep}",
-            dict.lexicon[e as usize].ar
-        ));
+        f.add(&[
+            role,
+            "|lem=",
+            &dict.lexicon[e as usize].ar,
+            "|",
+            side,
+            "|prep=",
+            prep,
+        ]);
     }
-    f
 }

@@ -357,14 +357,27 @@ pub(crate) fn analyse(
     let tforms = rasd_dict::TokenForms::new(nt, &toks);
     let mut all = dict.scan_forms(&tforms);
     // triggers through the analyser: each token as written (hamza kept), and its normalised key
-    let words: Vec<String> = spans
-        .iter()
-        .map(|&(s, e)| orig[s..e].iter().collect())
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
         .collect();
-    let word_refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let word_refs: Vec<&str> = spans
+        .iter()
+        .map(|&(s, e)| &text[byte_at[s]..byte_at[e.min(byte_at.len() - 1)]])
+        .collect();
     let keys: Vec<&str> = toks.iter().map(|t| t.text(nt)).collect();
-    let mut cache = rasd_morph::Cache::new();
-    all.extend(dict.scan_lemmas(&word_refs, &keys, &mut cache));
+    // the analyses of words are kept from one document to the next (per thread, per dictionary)
+    thread_local! {
+        static CACHE: std::cell::RefCell<(u64, rasd_morph::Cache)> = Default::default();
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != dict.instance || c.1.len() > 400_000 {
+            *c = (dict.instance, rasd_morph::Cache::new());
+        }
+        all.extend(dict.scan_lemmas(&word_refs, &keys, &mut c.1));
+    });
     let (trig, ents): (Vec<Match>, Vec<Match>) = all
         .into_iter()
         .partition(|m| matches!(m.entry, EntryRef::Trigger(_)));

@@ -115,11 +115,15 @@ pub struct Dict {
     pub defaults: Vec<DefaultActor>,
     /// The morphological analyser over the lexicon's lemmas and the not-event lemmas.
     pub analyzer: rasd_morph::Analyzer,
+    /// A number no other `Dict` of this process has: analyses cached per word are keyed by it.
+    pub instance: u64,
     /// For each analyser lemma, the lexicon entries it is the lemma of (none for not-event lemmas).
     lemma_entries: Vec<Vec<usize>>,
     /// For each lexicon entry, the trigger it codes as written (verb or noun), and for a verb the
     /// trigger of its masdar.
     lex_trigger: Vec<(usize, usize)>,
+    /// For each lexicon entry, the keys of its `with` words and of its `except` words.
+    lex_keys: Vec<(Vec<String>, Vec<String>)>,
     entries: Vec<Entry>,
     exact: FastMap<String, Vec<usize>>,
     loose: FastMap<String, Vec<usize>>,
@@ -437,8 +441,13 @@ impl Dict {
             not_events: f.not_events.iter().flat_map(|n| n.ar.clone()).collect(),
             defaults: f.defaults,
             analyzer: rasd_morph::Analyzer::default(),
+            instance: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             lemma_entries: Vec::new(),
             lex_trigger: Vec::new(),
+            lex_keys: Vec::new(),
             entries: Vec::new(),
             exact: FastMap::default(),
             loose: FastMap::default(),
@@ -637,6 +646,16 @@ impl Dict {
                 v.insert(lemmas.len() - 1);
             }
         }
+        self.lex_keys = self
+            .lexicon
+            .iter()
+            .map(|l| {
+                (
+                    l.with.as_deref().map(form_keys).unwrap_or_default(),
+                    l.except.iter().map(|x| form_keys(x).join(" ")).collect(),
+                )
+            })
+            .collect();
         self.analyzer = rasd_morph::Analyzer::new(lemmas);
         self.lemma_entries = entries;
         self.lex_trigger = lex_trigger;
@@ -693,21 +712,21 @@ impl Dict {
                     }
                     let l = &self.lexicon[e];
                     let mut last = i + 1;
-                    if let Some(with) = &l.with {
-                        let want = form_keys(with);
+                    if l.with.is_some() {
+                        let want = &self.lex_keys[e].0;
                         let n = want.len();
                         let got: Vec<String> = keys[i + 1..(i + 1 + n).min(keys.len())]
                             .iter()
                             .map(|k| form_keys(k).join(" "))
                             .collect();
-                        if got.len() < n || got.iter().zip(&want).any(|(g, w)| g != w) {
+                        if got.len() < n || got.iter().zip(want).any(|(g, w)| g != w) {
                             continue;
                         }
                         last = i + 1 + n;
                     }
                     if !l.except.is_empty() && i + 1 < keys.len() {
                         let next = form_keys(keys[i + 1]).join(" ");
-                        if l.except.iter().any(|x| form_keys(x).join(" ") == next) {
+                        if self.lex_keys[e].1.contains(&next) {
                             continue;
                         }
                     }

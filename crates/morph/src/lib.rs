@@ -18,6 +18,31 @@ pub mod noun;
 pub mod verb;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the analyser's tables are keyed by short words.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 pub use feats::{Aspect, Feats, Gender, Number, Pos, Voice};
 pub use norm::{is_letter, key};
@@ -136,13 +161,13 @@ impl Analysis {
 #[derive(Debug, Default)]
 pub struct Analyzer {
     lemmas: Vec<Lemma>,
-    table: HashMap<String, Vec<(u32, Feats)>>,
+    table: WordMap<Vec<(u32, Feats)>>,
 }
 
 impl Analyzer {
     /// Builds the table of spellings for `lemmas`.
     pub fn new(lemmas: Vec<Lemma>) -> Analyzer {
-        let mut table: HashMap<String, Vec<(u32, Feats)>> = HashMap::new();
+        let mut table: WordMap<Vec<(u32, Feats)>> = WordMap::default();
         for (i, l) in lemmas.iter().enumerate() {
             let forms = match l.pos {
                 Pos::Verb => verb::paradigm(&l.ar, l.form, l.imperfect.as_deref()),
@@ -273,7 +298,7 @@ impl Analyzer {
 /// A per-document (or per-run) cache of analyses by word.
 #[derive(Debug, Default)]
 pub struct Cache {
-    map: HashMap<String, Vec<Analysis>>,
+    map: WordMap<Vec<Analysis>>,
 }
 
 impl Cache {
@@ -286,7 +311,7 @@ impl Cache {
     pub fn analyze<'a>(&'a mut self, an: &Analyzer, word: &str) -> &'a [Analysis] {
         if !self.map.contains_key(word) {
             let a = an.analyze(word);
-            self.map.insert(word.to_string(), a);
+            return self.map.entry(word.to_string()).or_insert(a);
         }
         &self.map[word]
     }
