@@ -137,6 +137,9 @@ enum Cmd {
         /// Print every reading, not only the best.
         #[arg(long)]
         all: bool,
+        /// Print nothing per word: how many words had a reading, and the analyser's speed.
+        #[arg(long)]
+        bench: bool,
     },
     /// The lemma lexicon: `rasd lexicon coverage CORPUS.jsonl.gz` audits it against a corpus.
     Lexicon {
@@ -419,7 +422,14 @@ fn run() -> Result<bool, String> {
                 },
             )
         }
-        Cmd::Morph { all } => learn::morph(&load_coder(&cli.dict)?, all),
+        Cmd::Morph { all, bench } => {
+            let coder = load_coder(&cli.dict)?;
+            if bench {
+                learn::morph_bench(&coder)
+            } else {
+                learn::morph(&coder, all)
+            }
+        }
         Cmd::Lexicon {
             action,
             corpus,
