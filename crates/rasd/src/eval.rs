@@ -54,6 +54,46 @@ impl Gold<'_> {
             })
     }
 
+    /// A lead event's actor: by country, or by name (the reference scorer's `actor_loose`).
+    fn actor_loose(&self, gold: &Value, got: &Value) -> bool {
+        if gold.is_null() {
+            return true;
+        }
+        if got.is_null() {
+            return false;
+        }
+        if let Some(c) = gold
+            .get("country")
+            .filter(|c| !c.is_null() && c.as_str() != Some(""))
+        {
+            if got.get("country") == Some(c) {
+                return true;
+            }
+        }
+        gold.get("name")
+            .and_then(Value::as_str)
+            .is_some_and(|n| !n.is_empty() && self.name_ok(n, got))
+    }
+
+    /// A coded event matches a lead event: its type (or both are announced meetings) and both actors,
+    /// in either order.
+    fn lead_match(&self, g: &Value, e: &Value) -> bool {
+        let same_type = (intent_to_meet(g) && intent_to_meet(e))
+            || (g.get("type").is_some() && g.get("type") == e.get("type"));
+        if !same_type {
+            return false;
+        }
+        let f = |v: &Value, k: &str| v.get(k).cloned().unwrap_or(Value::Null);
+        let (gs, gt, es, et) = (
+            f(g, "source"),
+            f(g, "target"),
+            f(e, "source"),
+            f(e, "target"),
+        );
+        (self.actor_loose(&gs, &es) && self.actor_loose(&gt, &et))
+            || (self.actor_loose(&gs, &et) && self.actor_loose(&gt, &es))
+    }
+
     fn actor_ok(&self, gold: &Value, got: &Value) -> bool {
         if gold.is_null() {
             return got.is_null();
@@ -210,6 +250,7 @@ pub fn score(gold_path: &Path, corpus: &Path, events: &[Event]) -> Result<String
         .ok_or("gold file has no documents")?;
     let mut out = String::new();
     let (mut head_ok, mut also_hit, mut also_n, mut furniture, mut field_n) = (0, 0, 0, 0, 0);
+    let (mut lead_got, mut lead_right, mut lead_gold, mut lead_found) = (0, 0, 0, 0);
     let keys = ["date", "type", "countries", "actors", "location", "status"];
     let mut field_ok: HashMap<&str, usize> = HashMap::new();
     let empty = HashMap::new();
@@ -230,6 +271,59 @@ pub fn score(gold_path: &Path, corpus: &Path, events: &[Event]) -> Result<String
         let mut devs: Vec<&Value> = by_doc.get(f).cloned().unwrap_or_default();
         devs.extend(by_doc.get(stem).cloned().unwrap_or_default());
         let _ = corpus;
+        // the events of the title and first sentences (`lead_end`, `lead_events`): precision and recall
+        if let (Some(end), Some(lead)) = (
+            doc.get("lead_end").and_then(Value::as_u64),
+            doc.get("lead_events").and_then(Value::as_array),
+        ) {
+            let trigger_start = |e: &Value| {
+                e.get("evidence")
+                    .and_then(Value::as_array)
+                    .and_then(|v| v.last())
+                    .and_then(|s| s.get("start"))
+                    .and_then(Value::as_u64)
+            };
+            let mine: Vec<&Value> = devs
+                .iter()
+                .copied()
+                .filter(|e| trigger_start(e).is_some_and(|s| s < end))
+                .collect();
+            let name = |a: Option<&Value>| {
+                a.and_then(|a| a.get("name"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("None")
+                    .to_string()
+            };
+            for e in &mine {
+                lead_got += 1;
+                if lead.iter().any(|g| gd.lead_match(g, e)) {
+                    lead_right += 1;
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "{f}:   lead event not in the gold: {} {} -> {}",
+                        e.get("type").and_then(Value::as_str).unwrap_or(""),
+                        name(e.get("source")),
+                        name(e.get("target"))
+                    );
+                }
+            }
+            for g in lead {
+                lead_gold += 1;
+                if mine.iter().any(|e| gd.lead_match(g, e)) {
+                    lead_found += 1;
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "{f}:   lead event missed: {} {} -> {} «{}»",
+                        g.get("type").and_then(Value::as_str).unwrap_or(""),
+                        name(g.get("source")),
+                        name(g.get("target")),
+                        g.get("evidence").and_then(Value::as_str).unwrap_or("")
+                    );
+                }
+            }
+        }
         let g = doc.get("headline").unwrap_or(&Value::Null);
         let is_head = |e: &&Value| e.get("headline").and_then(Value::as_bool).unwrap_or(false);
         if g.is_null() {
@@ -385,9 +479,19 @@ pub fn score(gold_path: &Path, corpus: &Path, events: &[Event]) -> Result<String
                 .join(", ")
         );
     }
+    let lead = if lead_gold > 0 || lead_got > 0 {
+        let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
+        format!(
+            ", lead precision {lead_right}/{lead_got} ({:.2}), lead recall {lead_found}/{lead_gold} ({:.2})",
+            ratio(lead_right, lead_got),
+            ratio(lead_found, lead_gold)
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "headline {head_ok}/{}, also {also_hit}/{also_n}, furniture events {furniture}",
+        "headline {head_ok}/{}, also {also_hit}/{also_n}, furniture events {furniture}{lead}",
         docs.len()
     );
     Ok(out)

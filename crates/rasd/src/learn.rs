@@ -317,7 +317,11 @@ pub fn morph(coder: &Coder, all: bool) -> Result<bool, String> {
 pub fn morph_bench(coder: &Coder) -> Result<bool, String> {
     let mut text = String::new();
     std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| e.to_string())?;
-    let words: Vec<&str> = text.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
     let bytes: usize = words.iter().map(|w| w.len() + 1).sum();
     let an = &coder.dict().analyzer;
     let start = std::time::Instant::now();
