@@ -7,7 +7,7 @@
 //!   cooperation (a future meeting, a promised visit) is coded as `AGREE` (CAMEO `036` for meetings).
 //! * **GDELT-2.0-style TSV** ([`Format::Gdelt`]): the 61 columns of the GDELT 2.0 event table, in its
 //!   order, with a header line, followed by rasd's own columns (`DocId`, `Evidence`, `RasdEventId`,
-//!   `Status`, `PloverType`, `Mode`). Country codes are ISO 3166-1 alpha-3 throughout.
+//!   `Status`, `PloverType`, `Mode`, `Confidence`). Country codes are ISO 3166-1 alpha-3 throughout.
 //! * **CSV** ([`Format::Csv`]): one flat row an event (RFC 4180 quoting).
 //!
 //! Every exported event carries its document id and the character spans of its evidence (the clause,
@@ -272,13 +272,14 @@ pub fn plover(rec: &Record) -> Option<Value> {
         "cite_info": {
             "coder": "rasd",
             "version": VERSION,
-            "method": "dictionary",
+            "method": if ev.confidence.is_some() { "dictionary+model" } else { "dictionary" },
+            "confidence": ev.confidence,
         },
     }))
 }
 
 /// The columns of the GDELT 2.0 event table, in order, then rasd's own.
-pub const GDELT_COLUMNS: [&str; 67] = [
+pub const GDELT_COLUMNS: [&str; 68] = [
     "GLOBALEVENTID",
     "SQLDATE",
     "MonthYear",
@@ -346,6 +347,7 @@ pub const GDELT_COLUMNS: [&str; 67] = [
     "Status",
     "PloverType",
     "Mode",
+    "Confidence",
 ];
 
 /// A numeric GLOBALEVENTID: the id itself when it is a number, else a stable 53-bit hash of it
@@ -468,11 +470,12 @@ pub fn gdelt_row(rec: &Record) -> Vec<String> {
     row.push(ev.status.clone());
     row.push(ev.kind.clone());
     row.push(ev.mode.clone().unwrap_or_default());
+    row.push(confidence(ev));
     row.into_iter().map(|s| clean_tsv(&s)).collect()
 }
 
 /// The columns of the CSV export.
-pub const CSV_COLUMNS: [&str; 29] = [
+pub const CSV_COLUMNS: [&str; 30] = [
     "id",
     "doc_id",
     "doc_name",
@@ -502,7 +505,13 @@ pub const CSV_COLUMNS: [&str; 29] = [
     "url",
     "evidence_text",
     "evidence_spans",
+    "confidence",
 ];
+
+/// The trigger model's confidence as written in the exports ("" when no model decided the event).
+fn confidence(ev: &Event) -> String {
+    ev.confidence.map(|p| format!("{p:.3}")).unwrap_or_default()
+}
 
 fn actor_csv(a: &Option<rasd_code::Actor>) -> [String; 5] {
     match a {
@@ -557,6 +566,7 @@ pub fn csv_row(rec: &Record) -> Vec<String> {
             .unwrap_or_default(),
     );
     row.push(spans_field(&evidence(ev)));
+    row.push(confidence(ev));
     row
 }
 
@@ -722,6 +732,10 @@ pub fn trace(format: Format, data: &str) -> Result<Vec<Trace>, String> {
             }
         }
         Format::Csv => {
+            let spans_col = CSV_COLUMNS
+                .iter()
+                .position(|c| *c == "evidence_spans")
+                .ok_or("CSV columns missing")?;
             let mut rest = data;
             let mut header = true;
             while !rest.is_empty() {
@@ -737,7 +751,7 @@ pub fn trace(format: Format, data: &str) -> Result<Vec<Trace>, String> {
                 out.push(Trace {
                     event_id: f[0].clone(),
                     doc_id: f[1].clone(),
-                    spans: parse_spans(&f[CSV_COLUMNS.len() - 1]).ok_or("bad spans")?,
+                    spans: parse_spans(&f[spans_col]).ok_or("bad spans")?,
                 });
             }
         }
