@@ -60,6 +60,23 @@ const DENIALS: &[&str] = &[
 
 /// Words that announce what follows them in the sentence.
 const PLAN_CUES: &[&str] = &["سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمان", "المزمع"];
+/// Imperfect verbs of considering and intending (normalised): the event noun they govern is planned.
+const INTENT_VERBS: &[&str] = &[
+    "يبحث",
+    "تبحث",
+    "يدرس",
+    "تدرس",
+    "ينوي",
+    "تنوي",
+    "يعتزم",
+    "تعتزم",
+    "يخطط",
+    "تخطط",
+    "يريد",
+    "تريد",
+    "يعتزمون",
+    "يدرسون",
+];
 const FUTURE_CUES: &[&str] = &[
     "سوف",
     "المقرر",
@@ -1120,6 +1137,9 @@ impl Ctx<'_> {
             }
         }
         self.learned_roles(tm, trig, &mut src, &mut tgt);
+        if tgt.is_none() {
+            tgt = self.possessor(tm, trig);
+        }
         let roles = (
             src.as_ref().and_then(|m| m.role.clone()),
             tgt.as_ref().and_then(|m| m.role.clone()),
@@ -1153,7 +1173,13 @@ impl Ctx<'_> {
         };
         // «من المقرر أن», «يعتزم», «سوف» announce everything their clause reports
         let plan_opens = (s0..tm.first).any(|i| PLAN_CUES.contains(&an.tok_text(i)));
+        // an event noun governed by a verb of considering or intending is not done yet
+        // («تركيا تبحث إطلاق سراح القس», «تدرس فرض عقوبات»)
+        let intended = trig.pos == "noun"
+            && tm.first > s0
+            && INTENT_VERBS.contains(&an.tok_text(tm.first - 1).trim_start_matches(['و', 'ف']));
         let cue = plan_opens
+            || intended
             || (tm.first.saturating_sub(3).max(s0)..window_end)
                 .any(|i| FUTURE_CUES.contains(&an.tok_text(i)) || may(i));
         // headlines use the imperfective for past events («الزياني يجتمع مع ...»)
@@ -1388,8 +1414,8 @@ impl Ctx<'_> {
             // a statement is made where the report was filed, not in the places it talks about
             location = Some(Location::from(&p));
         }
-        // a state releases those it holds on its own ground
-        if kind == "RETREAT" && cameo == "084" && location.is_none() {
+        // a state releases those it holds on its own ground (a release it only considers has no place)
+        if kind == "RETREAT" && cameo == "084" && location.is_none() && status == "occurred" {
             if let Some(c) = source
                 .as_ref()
                 .filter(|a| a.id.is_some() && a.id == a.country)
@@ -1644,6 +1670,66 @@ impl Ctx<'_> {
                 *tgt = None;
             }
         }
+    }
+
+    /// «اغتيال شكري بلعيد», «مقتل خاشقجي», «اعتقال الناشط»: the words a masdar or event noun is
+    /// annexed to name its target when the lexicon's frame says so (the object of its verb, or its
+    /// possessor) and no actor of the dictionaries stands there: an actor known by its words only.
+    fn possessor(&self, tm: &Match, trig: &Trigger) -> Option<Mention> {
+        let an = &self.an;
+        let e = tm.lemma? as usize;
+        let frame = self.dict.lexicon[e].target.as_str();
+        if trig.pos != "noun" || !matches!(frame, "object" | "possessor") {
+            return None;
+        }
+        let (_, s1) = an.sentences[an.sent_of[tm.first]];
+        let free = |i: usize| {
+            i < s1
+                && !an.excluded[i]
+                && !crate::mentions::is_function_word(an.tok_text(i))
+                && !crate::learn::is_preposition(an.tok_text(i))
+                // (adverbs of place and time end the annexed words)
+                && !matches!(
+                    an.tok_text(i),
+                    "امام" | "خلال" | "بعد" | "قبل" | "عند" | "داخل" | "خارج" | "قرب" | "وسط" | "منذ"
+                        | "اثناء" | "امس" | "اليوم" | "غدا" | "الليله" | "صباح" | "مساء"
+                )
+                && !an.tok_text(i).chars().any(|c| c.is_ascii_digit())
+                && !an.candidates.iter().any(|c| c.first <= i && i < c.last)
+                && !an.mentions.iter().any(|m| m.first <= i && i < m.last)
+        };
+        // right after the noun, on the same side of any punctuation
+        let first = tm.last;
+        if !free(first) || an.gap_before(first).trim() != "" {
+            return None;
+        }
+        let mut last = first + 1;
+        while last < first + 3 && free(last) && an.gap_before(last).trim().is_empty() {
+            last += 1;
+        }
+        let (start, end) = an.tok_span(first, last);
+        let text: String = self.orig[start..end].iter().collect();
+        let country = an
+            .places
+            .iter()
+            .find(|p| an.sent_of[p.first] == an.sent_of[tm.first] && (p.at || p.to))
+            .map(|p| p.country.clone())
+            .or_else(|| self.dateline_place.as_ref().map(|p| p.country.clone()));
+        Some(Mention {
+            first,
+            last,
+            actor: Actor {
+                name: text.clone(),
+                country,
+                sector: "CVL".into(),
+                id: None,
+                text,
+                start,
+                end,
+            },
+            kind: Kind::Person,
+            role: None,
+        })
     }
 
     /// The visit or meeting word an inviting verb governs: «لزيارة», «إلى زيارة», «للمشاركة في قمة».
@@ -2300,18 +2386,62 @@ impl Ctx<'_> {
                 .collect()
         };
         // the title's first event: its main clause comes first («حزب الله اتهمها بالضعف: ...»)
-        // (of the title's complete events, the likeliest; the first among equals)
+        // (the title's predicate: of its complete events not governed by a preposition or an adverb
+        // of time — «تعتقل ... بعد احتجاجات» is an arrest — the likeliest, else the likeliest of all)
+        let governed = |first: usize| {
+            let an = &self.an;
+            let prev = if first > 0 {
+                an.tok_text(first - 1)
+            } else {
+                ""
+            };
+            an.prep.get(first).copied().flatten().is_some()
+                || crate::learn::is_preposition(prev)
+                || matches!(
+                    prev,
+                    "بعد"
+                        | "اثر"
+                        | "عقب"
+                        | "خلال"
+                        | "بسبب"
+                        | "رغم"
+                        | "وسط"
+                        | "منذ"
+                        | "حول"
+                        | "لدي"
+                )
+        };
         let title_ev: Option<usize> = self.title.and_then(|t| {
             let first = events.iter().position(|(_, si, _)| *si == t);
             let conf = |e: &Event| e.confidence.unwrap_or(1.0);
-            let first_complete = events
-                .iter()
-                .enumerate()
-                .filter(|(_, (e, si, _))| *si == t && complete(e))
-                .fold(None::<usize>, |best, (i, (e, _, _))| match best {
-                    Some(b) if conf(&events[b].0) >= conf(e) => Some(b),
-                    _ => Some(i),
-                });
+            let in_title = || {
+                events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (e, si, _))| *si == t && complete(e))
+            };
+            // (a verb is a predicate before a noun is: «تعتقل» before «احتجاجات», «أن تغير» before «حرص»)
+            let noun = |tok: usize| {
+                self.an.candidates.iter().any(|c| {
+                    c.first == tok
+                        && matches!(c.entry, EntryRef::Trigger(k) if self.dict.triggers[k].pos == "noun")
+                }) && !self.an.candidates.iter().any(|c| {
+                    c.first == tok
+                        && matches!(c.entry, EntryRef::Trigger(k) if self.dict.triggers[k].pos == "verb")
+                })
+            };
+            let likeliest = |free_only: bool, verbs_only: bool| {
+                in_title()
+                    .filter(|(_, (_, _, tok))| !free_only || !governed(*tok))
+                    .filter(|(_, (_, _, tok))| !verbs_only || !noun(*tok))
+                    .fold(None::<usize>, |best, (i, (e, _, _))| match best {
+                        Some(b) if conf(&events[b].0) >= conf(e) => Some(b),
+                        _ => Some(i),
+                    })
+            };
+            let first_complete = likeliest(true, true)
+                .or_else(|| likeliest(true, false))
+                .or_else(|| likeliest(false, false));
             match (first, first_complete) {
                 // an incomplete first event leads only if the lead completes it
                 (Some(f), Some(c)) if f != c => {
@@ -2386,6 +2516,21 @@ impl Ctx<'_> {
                             events[i].0.kind == te.kind && id(&events[i].0.source) == id(&te.source)
                         })
                     });
+            }
+        }
+        // a title whose events name no complete dyad («السلطات السورية تعتقل أحد أقارب الأسد»): the
+        // lead's first complete event of a type the title reports, the title's likeliest type first
+        if pick.is_none() {
+            if let Some(t) = self.title {
+                let mut kinds: Vec<(&str, f64)> = events
+                    .iter()
+                    .filter(|(_, si, _)| *si == t)
+                    .map(|(e, _, _)| (e.kind.as_str(), e.confidence.unwrap_or(1.0)))
+                    .collect();
+                kinds.sort_by(|a, b| b.1.total_cmp(&a.1));
+                pick = kinds
+                    .iter()
+                    .find_map(|(k, _)| lead.iter().copied().find(|&i| events[i].0.kind == *k));
             }
         }
         if pick.is_none() {

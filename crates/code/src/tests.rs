@@ -905,3 +905,42 @@ fn unnamed_attackers_and_protesters_stand_in_for_the_roles_the_text_leaves_open(
         assert!(got.iter().any(|g| g == want), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn the_words_an_event_noun_is_annexed_to_name_its_target() {
+    // (text, the target's words): a masdar's possessor is the object of its verb
+    let rows = [
+        (
+            "شهدت مدينة صفاقس أمس اغتيال خالد المنصوري أمام منزله.",
+            "خالد المنصوري",
+        ),
+        (
+            "نددت أحزاب المعارضة باغتيال فارس العلواني في بغداد.",
+            "فارس العلواني",
+        ),
+    ];
+    // (every candidate coded: the rule is tested, not the trigger model)
+    let all = Coder::new(rasd_dict::Dict::embedded().expect("dictionaries"))
+        .with_models(
+            crate::learn::Model::parse(crate::TRIGGER_MODEL).unwrap(),
+            crate::learn::Model::parse(crate::ROLE_MODEL).unwrap(),
+            0.0,
+        )
+        .keep_incomplete(0.0);
+    for (text, want) in rows {
+        let evs = all.code(&DocInput {
+            name: "t",
+            text,
+            published: Some("2019-03-12"),
+            furniture: &[],
+        });
+        assert!(
+            evs.iter()
+                .any(|e| e.kind == "ASSAULT" && e.target.as_ref().is_some_and(|a| a.text == want)),
+            "{text}: {:?}",
+            evs.iter()
+                .map(|e| (e.kind.clone(), e.target.as_ref().map(|a| a.text.clone())))
+                .collect::<Vec<_>>()
+        );
+    }
+}

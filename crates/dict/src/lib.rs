@@ -759,14 +759,17 @@ impl Dict {
     /// Whether a normalised word (as written, clitics and all) is a one-word entry of the dictionaries
     /// other than an event word: a name, a place, a title.
     pub fn names_word(&self, key: &str) -> bool {
-        self.exact.get(key).is_some_and(|ids| {
-            ids.iter().any(|&id| {
-                !matches!(
-                    self.entries[id].target,
-                    EntryRef::Trigger(_) | EntryRef::Honorific | EntryRef::Generic(_)
-                )
+        let names = |k: &str| {
+            self.exact.get(k).is_some_and(|ids| {
+                ids.iter().any(|&id| {
+                    !matches!(
+                        self.entries[id].target,
+                        EntryRef::Trigger(_) | EntryRef::Honorific | EntryRef::Generic(_)
+                    )
+                })
             })
-        })
+        };
+        names(key)
     }
 
     /// Whether a normalised word is a one-word dictionary entry: a name, a place, a title.
