@@ -626,6 +626,11 @@ pub(crate) fn code_collect(
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
+    for (e, si, _) in events.iter_mut() {
+        if e.kind == "ASSAULT" {
+            (e.killed, e.injured) = ctx.casualties(*si);
+        }
+    }
     dedupe(&mut events);
     complete_dyads(&mut events, models.incomplete);
     let cases = ctx.role_cases.map(|c| c.into_inner()).unwrap_or_default();
@@ -1507,6 +1512,8 @@ impl Ctx<'_> {
                 location,
                 evidence,
                 confidence: None,
+                killed: None,
+                injured: None,
             },
             si,
             tm.first,
@@ -1732,6 +1739,40 @@ impl Ctx<'_> {
         })
     }
 
+    /// The dead and wounded a sentence counts: a number (in digits or words) next to a word of the
+    /// dead («مقتل 5 أشخاص», «سقوط ثلاثة قتلى») or of the wounded («و7 جرحى», «إصابة عشرة»).
+    fn casualties(&self, si: usize) -> (Option<u32>, Option<u32>) {
+        let an = &self.an;
+        let (s0, s1) = an.sentences[si];
+        let (killed_w, injured_w, numbers) = &self.dict.casualty_words;
+        let bare = |i: usize| -> Vec<String> {
+            let t = an.tok_text(i);
+            let mut v = vec![t.to_string()];
+            v.extend(rasd_text::clitic_forms(t).into_iter().map(|(f, _)| f));
+            v
+        };
+        let number = |i: usize| -> Option<u32> {
+            if i < s0 || i >= s1 {
+                return None;
+            }
+            let t = an.tok_text(i);
+            if let Ok(n) = t.trim_start_matches('و').parse::<u32>() {
+                return Some(n);
+            }
+            bare(i).iter().find_map(|f| numbers.get(f).copied())
+        };
+        let count = |words: &Vec<String>| -> Option<u32> {
+            (s0..s1)
+                .filter(|&i| bare(i).iter().any(|f| words.contains(f)))
+                .find_map(|i| {
+                    number(i + 1)
+                        .or_else(|| i.checked_sub(1).and_then(number))
+                        .or_else(|| number(i + 2))
+                })
+        };
+        (count(killed_w), count(injured_w))
+    }
+
     /// The visit or meeting word an inviting verb governs: «لزيارة», «إلى زيارة», «للمشاركة في قمة».
     fn invited_meeting(&self, tm: &Match) -> Option<Match> {
         let an = &self.an;
@@ -1902,6 +1943,8 @@ impl Ctx<'_> {
                 location,
                 evidence: vec![self.span(lo, v1.max(t1)), self.span(t0, t1)],
                 confidence: None,
+                killed: None,
+                injured: None,
             },
             si,
             tm.first,
@@ -2414,11 +2457,16 @@ impl Ctx<'_> {
         let title_ev: Option<usize> = self.title.and_then(|t| {
             let first = events.iter().position(|(_, si, _)| *si == t);
             let conf = |e: &Event| e.confidence.unwrap_or(1.0);
+            // (only an event likely enough to be a headline competes)
             let in_title = || {
                 events
                     .iter()
                     .enumerate()
                     .filter(|(_, (e, si, _))| *si == t && complete(e))
+                    .filter(|(_, (e, _, tok))| {
+                        self.listed.get(*tok).copied().unwrap_or(false)
+                            || e.confidence.is_none_or(|p| p >= HEADLINE_CONFIDENCE)
+                    })
             };
             // (a verb is a predicate before a noun is: «تعتقل» before «احتجاجات», «أن تغير» before «حرص»)
             let noun = |tok: usize| {

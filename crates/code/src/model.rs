@@ -80,4 +80,10 @@ pub struct Event {
     /// decided it, or for events read back from a store that did not keep it).
     #[serde(default)]
     pub confidence: Option<f64>,
+    /// For an attack, the number of dead its sentence gives, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<u32>,
+    /// For an attack, the number of wounded its sentence gives, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<u32>,
 }

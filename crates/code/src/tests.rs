@@ -944,3 +944,29 @@ fn the_words_an_event_noun_is_annexed_to_name_its_target() {
         );
     }
 }
+
+#[test]
+fn an_attack_counts_its_dead_and_wounded_table() {
+    // (text, killed, injured)
+    let rows = [
+        (
+            "قتل خمسة جنود وأصيب 12 آخرون في هجوم استهدف حاجزا للجيش في العريش.",
+            Some(5),
+            Some(12),
+        ),
+        (
+            "أسفر القصف على بلدة في ريف إدلب عن سقوط 7 قتلى.",
+            Some(7),
+            None,
+        ),
+        ("شنت الطائرات غارات على مواقع في صنعاء.", None, None),
+    ];
+    for (text, killed, injured) in rows {
+        let evs = code(text, "2019-03-12");
+        let a = evs
+            .iter()
+            .find(|e| e.kind == "ASSAULT")
+            .unwrap_or_else(|| panic!("{text}: no attack in {evs:?}"));
+        assert_eq!((a.killed, a.injured), (killed, injured), "{text}");
+    }
+}

@@ -113,6 +113,8 @@ pub struct Dict {
     pub not_events: Vec<String>,
     /// Actors standing in roles the text leaves unnamed, by event type.
     pub defaults: Vec<DefaultActor>,
+    /// Casualty words and numbers in words, normalised: (killed, injured, numbers).
+    pub casualty_words: (Vec<String>, Vec<String>, HashMap<String, u32>),
     /// The morphological analyser over the lexicon's lemmas and the not-event lemmas.
     pub analyzer: rasd_morph::Analyzer,
     /// A number no other `Dict` of this process has: analyses cached per word are keyed by it.
@@ -154,6 +156,7 @@ struct Files {
     lemmas: Vec<LexLemma>,
     not_events: Vec<NotEvent>,
     defaults: Vec<DefaultActor>,
+    casualties: Casualties,
 }
 
 impl Files {
@@ -196,6 +199,11 @@ impl Files {
             }
         }
         self.defaults.extend(f.default_actor);
+        if let Some(c) = f.casualties {
+            self.casualties.killed.extend(c.killed);
+            self.casualties.injured.extend(c.injured);
+            self.casualties.numbers.extend(c.numbers);
+        }
         Ok(())
     }
 }
@@ -440,6 +448,15 @@ impl Dict {
             lexicon: f.lemmas,
             not_events: f.not_events.iter().flat_map(|n| n.ar.clone()).collect(),
             defaults: f.defaults,
+            casualty_words: (
+                f.casualties.killed.iter().map(|w| normalize(w)).collect(),
+                f.casualties.injured.iter().map(|w| normalize(w)).collect(),
+                f.casualties
+                    .numbers
+                    .iter()
+                    .map(|(w, n)| (normalize(w), *n))
+                    .collect(),
+            ),
             analyzer: rasd_morph::Analyzer::default(),
             instance: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

@@ -27,6 +27,23 @@ pub(crate) struct FileModel {
     pub not_event: Vec<NotEvent>,
     #[serde(default, rename = "default")]
     pub default_actor: Vec<DefaultActor>,
+    #[serde(default)]
+    pub casualties: Option<Casualties>,
+}
+
+/// The words that count the dead and the wounded of an attack.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Casualties {
+    /// Words of the dead («قتلى», «مقتل»).
+    #[serde(default)]
+    pub killed: Vec<String>,
+    /// Words of the wounded («جرحى», «إصابة»).
+    #[serde(default)]
+    pub injured: Vec<String>,
+    /// Numbers written as words.
+    #[serde(default)]
+    pub numbers: std::collections::BTreeMap<String, u32>,
 }
 
 /// Who stands in a role the text leaves unnamed, for a type of event whose actor is always there

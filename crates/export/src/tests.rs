@@ -62,6 +62,8 @@ fn event(kind: &str, cameo: &str, status: &str, mode: Option<&str>) -> Event {
         }),
         evidence: vec![span(c0, c1), span(t0, t1)],
         confidence: None,
+        killed: None,
+        injured: None,
     }
 }
 

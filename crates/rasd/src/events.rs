@@ -94,6 +94,8 @@ pub fn as_event(s: &SourceEvent, doc: String) -> rasd_code::Event {
             })
             .collect(),
         confidence: s.confidence,
+        killed: None,
+        injured: None,
     }
 }
 

@@ -250,6 +250,8 @@ mod tests {
                 },
             ],
             confidence: None,
+            killed: None,
+            injured: None,
         };
         let places = |n: &str| {
             if n == "Moscow" {

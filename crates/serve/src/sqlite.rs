@@ -134,6 +134,8 @@ fn source_event(s: &SourceEvent) -> Event {
         location: s.location.as_ref().map(location),
         evidence: s.evidence.iter().map(span).collect(),
         confidence: s.confidence,
+        killed: None,
+        injured: None,
     }
 }
 
@@ -171,6 +173,8 @@ fn stored(c: CanonicalEvent) -> StoredEvent {
             .iter()
             .filter_map(|s| s.confidence)
             .max_by(|a, b| a.total_cmp(b)),
+        killed: None,
+        injured: None,
     };
     StoredEvent {
         id: c.id.to_string(),
