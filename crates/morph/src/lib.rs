@@ -18,30 +18,11 @@ pub mod noun;
 pub mod verb;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-/// FNV-1a: the analyser's tables are keyed by short words.
-#[derive(Default)]
-struct Fnv(u64);
+use rasd_text::hash::Fnv;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
+/// Tables keyed by short words (FNV-1a).
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 pub use feats::{Aspect, Feats, Gender, Number, Pos, Voice};

@@ -141,6 +141,17 @@ fn label(coder: &Coder, sents: &[Sentence]) -> (Vec<Vec<Labelled>>, usize, usize
     (out, gold, reached_type, reached_any)
 }
 
+/// The trigger model trained on every fold of `lab` (by sentence, index mod 5) but `fold`.
+fn fold_model(lab: &[Vec<Labelled>], fold: usize, a: &TrainArgs) -> Result<learn::Model, String> {
+    let train: Vec<(Vec<String>, bool)> = lab
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 5 != fold)
+        .flat_map(|(_, v)| v.iter().map(|l| (l.features.clone(), l.label)))
+        .collect();
+    learn::Model::parse(&learn::train(&train, a.epochs, a.l2, a.seed))
+}
+
 /// Options of `rasd train`.
 pub struct TrainArgs {
     pub inputs: Vec<PathBuf>,
@@ -181,13 +192,7 @@ pub fn train(coder: &mut Coder, a: &TrainArgs) -> Result<bool, String> {
     // 5-fold cross-validation by sentence (fold = index mod 5)
     let mut scored: Vec<(f64, bool)> = Vec::new();
     for fold in 0..5 {
-        let train: Vec<(Vec<String>, bool)> = lab
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 != fold)
-            .flat_map(|(_, v)| v.iter().map(|l| (l.features.clone(), l.label)))
-            .collect();
-        let m = learn::Model::parse(&learn::train(&train, a.epochs, a.l2, a.seed))?;
+        let m = fold_model(&lab, fold, a)?;
         for (_, v) in lab.iter().enumerate().filter(|(i, _)| i % 5 == fold) {
             for l in v {
                 scored.push((m.prob(&l.features), l.label));
@@ -620,13 +625,7 @@ fn detection_report(
     let roles = role_rows(coder, sents);
     let mut counts: HashMap<(usize, usize), [usize; 3]> = HashMap::new();
     for fold in 0..5 {
-        let train: Vec<(Vec<String>, bool)> = lab
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 != fold)
-            .flat_map(|(_, v)| v.iter().map(|l| (l.features.clone(), l.label)))
-            .collect();
-        let tm = learn::Model::parse(&learn::train(&train, a.epochs, a.l2, a.seed))?;
+        let tm = fold_model(lab, fold, a)?;
         let role_train: Vec<(Vec<String>, bool)> = roles
             .iter()
             .filter(|(i, _)| i % 5 != fold)
