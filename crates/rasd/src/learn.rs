@@ -502,17 +502,16 @@ fn role_scores(rows: &[RoleRows], m: Option<&learn::Model>) -> [(usize, usize, u
         for (k, r) in res.iter_mut().enumerate() {
             let gold = case.iter().position(|x| if k == 0 { x.1 } else { x.3 });
             let rule = case.iter().position(|x| if k == 0 { x.4 } else { x.5 });
+            // (as the coder decides: the rules' choice stands, the model fills an empty role)
             let pick = match m {
-                None => rule,
-                Some(m) => {
-                    let best = case
-                        .iter()
-                        .enumerate()
-                        .map(|(i, x)| (i, m.prob(if k == 0 { &x.0 } else { &x.2 })))
-                        .filter(|&(_, p)| p >= 0.5)
-                        .max_by(|a, b| a.1.total_cmp(&b.1));
-                    best.map(|b| b.0).or(rule)
-                }
+                Some(m) if rule.is_none() => case
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (i, m.prob(if k == 0 { &x.0 } else { &x.2 })))
+                    .filter(|&(_, p)| p >= 0.5)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|b| b.0),
+                _ => rule,
             };
             match gold {
                 Some(g) => {
