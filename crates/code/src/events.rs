@@ -626,9 +626,12 @@ pub(crate) fn code_collect(
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
+    // (each sentence's count read once)
+    let mut counted: std::collections::HashMap<usize, (Option<u32>, Option<u32>)> =
+        std::collections::HashMap::new();
     for (e, si, _) in events.iter_mut() {
         if e.kind == "ASSAULT" {
-            (e.killed, e.injured) = ctx.casualties(*si);
+            (e.killed, e.injured) = *counted.entry(*si).or_insert_with(|| ctx.casualties(*si));
         }
     }
     dedupe(&mut events);
@@ -1745,12 +1748,16 @@ impl Ctx<'_> {
         let an = &self.an;
         let (s0, s1) = an.sentences[si];
         let (killed_w, injured_w, numbers) = &self.dict.casualty_words;
-        let bare = |i: usize| -> Vec<String> {
-            let t = an.tok_text(i);
-            let mut v = vec![t.to_string()];
-            v.extend(rasd_text::clitic_forms(t).into_iter().map(|(f, _)| f));
-            v
-        };
+        // the token's forms: as written, then with its clitics off
+        let forms: Vec<Vec<String>> = (s0..s1)
+            .map(|i| {
+                let t = an.tok_text(i);
+                let mut v = vec![t.to_string()];
+                v.extend(rasd_text::clitic_forms(t).into_iter().map(|(f, _)| f));
+                v
+            })
+            .collect();
+        let bare = |i: usize| -> &[String] { &forms[i - s0] };
         let number = |i: usize| -> Option<u32> {
             if i < s0 || i >= s1 {
                 return None;

@@ -970,3 +970,17 @@ fn an_attack_counts_its_dead_and_wounded_table() {
         assert_eq!((a.killed, a.injured), (killed, injured), "{text}");
     }
 }
+
+#[test]
+fn a_name_before_bin_is_no_verb() {
+    // «فيصل» followed by «بن» is a name, not «ف» + «يصل» (arrives)
+    let evs = code(
+        "زار الأمير فيصل بن خالد المصابين في المستشفى أمس.",
+        "2019-03-12",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| !e.evidence.last().is_some_and(|t| t.text == "فيصل")),
+        "{evs:?}"
+    );
+}

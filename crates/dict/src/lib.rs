@@ -124,8 +124,8 @@ pub struct Dict {
     /// For each lexicon entry, the trigger it codes as written (verb or noun), and for a verb the
     /// trigger of its masdar.
     lex_trigger: Vec<(usize, usize)>,
-    /// For each lexicon entry, the keys of its `with` words and of its `except` words.
-    lex_keys: Vec<(Vec<String>, Vec<String>)>,
+    /// For each lexicon entry, the keys of its `with` words, of its `except` words and of its `needs`.
+    lex_keys: Vec<(Vec<String>, Vec<String>, String)>,
     entries: Vec<Entry>,
     exact: FastMap<String, Vec<usize>>,
     loose: FastMap<String, Vec<usize>>,
@@ -670,6 +670,7 @@ impl Dict {
                 (
                     l.with.as_deref().map(form_keys).unwrap_or_default(),
                     l.except.iter().map(|x| form_keys(x).join(" ")).collect(),
+                    l.needs.as_deref().map(normalize).unwrap_or_default(),
                 )
             })
             .collect();
@@ -720,6 +721,13 @@ impl Dict {
             if self.names_word(keys[i]) {
                 continue;
             }
+            // nor is a word followed by «بن»/«بنت» (son/daughter of): «فيصل بن خالد» is not «ف» + «يصل»
+            if keys
+                .get(i + 1)
+                .is_some_and(|n| matches!(*n, "بن" | "ابن" | "بنت"))
+            {
+                continue;
+            }
             let readings = cache.analyze(&self.analyzer, w).to_vec();
             let mut seen: Vec<usize> = Vec::new();
             for a in &readings {
@@ -740,6 +748,12 @@ impl Dict {
                             continue;
                         }
                         last = i + 1 + n;
+                    }
+                    if l.needs.is_some() {
+                        let want = self.lex_keys[e].2.as_str();
+                        if !keys[i + 1..(i + 9).min(keys.len())].contains(&want) {
+                            continue;
+                        }
                     }
                     if !l.except.is_empty() && i + 1 < keys.len() {
                         let next = form_keys(keys[i + 1]).join(" ");

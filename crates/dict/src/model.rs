@@ -114,6 +114,10 @@ pub struct LexLemma {
     /// Words right after the lemma that give it another sense («مؤتمر صحفي» is a press conference).
     #[serde(default)]
     pub except: Vec<String>,
+    /// A preposition the lemma means the event only with, somewhere in the few words after it
+    /// («تواصل مع»: was in contact with; «تواصل» alone: continued).
+    #[serde(default)]
+    pub needs: Option<String>,
     /// Provenance: hand, upetr, train.
     #[serde(default)]
     pub from: String,
