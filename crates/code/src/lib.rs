@@ -76,6 +76,12 @@ impl Coder {
         self
     }
 
+    /// The same coder with the embedded models and another threshold.
+    pub fn with_threshold(mut self, threshold: f64) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
     /// Replaces the models and threshold in place (see [`Coder::with_models`]).
     pub fn set_models(&mut self, model: learn::Model, roles: learn::Model, threshold: f64) {
         self.model = model;

@@ -12,12 +12,25 @@ fn coder() -> &'static Coder {
 }
 
 fn code(text: &str, published: &str) -> Vec<Event> {
-    coder().code(&DocInput {
+    code_by(coder(), text, published)
+}
+
+fn code_by(c: &Coder, text: &str, published: &str) -> Vec<Event> {
+    c.code(&DocInput {
         name: "t",
         text,
         published: Some(published),
         furniture: &[],
     })
+}
+
+#[test]
+fn the_embedded_models_parse_and_are_not_empty() {
+    // Coder::new falls back to an empty model if one does not parse: it must never need to
+    for text in [crate::TRIGGER_MODEL, crate::ROLE_MODEL] {
+        let m = crate::learn::Model::parse(text).expect("model file");
+        assert!(!m.is_empty());
+    }
 }
 
 fn brief(e: &Event) -> String {
@@ -855,14 +868,7 @@ fn an_event_with_an_actor_missing_is_kept_only_when_the_model_is_sure() {
     let text = "وتأتي الزيارة في إطار جولة إقليمية.";
     let strict =
         Coder::new(rasd_dict::Dict::embedded().expect("dictionaries")).keep_incomplete(1.1);
-    let doc = DocInput {
-        name: "t",
-        text,
-        published: Some("2019-03-12"),
-        furniture: &[],
-    };
-    assert!(strict
-        .code(&doc)
+    assert!(code_by(&strict, text, "2019-03-12")
         .iter()
         .all(|e| e.source.is_some() && e.target.is_some()));
 }
@@ -928,12 +934,7 @@ fn the_words_an_event_noun_is_annexed_to_name_its_target() {
         )
         .keep_incomplete(0.0);
     for (text, want) in rows {
-        let evs = all.code(&DocInput {
-            name: "t",
-            text,
-            published: Some("2019-03-12"),
-            furniture: &[],
-        });
+        let evs = code_by(&all, text, "2019-03-12");
         assert!(
             evs.iter()
                 .any(|e| e.kind == "ASSAULT" && e.target.as_ref().is_some_and(|a| a.text == want)),

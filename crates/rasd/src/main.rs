@@ -196,16 +196,13 @@ fn load_coder_with(
     rules_only: bool,
     threshold: f64,
 ) -> Result<Coder, String> {
+    // (the coder has parsed its embedded models already; a test checks that they parse)
     let c = load_coder(dict)?;
     use rasd_code::learn::Model;
     Ok(if rules_only {
         c.with_models(Model::default(), Model::default(), 0.0)
     } else {
-        let m = Model::parse(rasd_code::TRIGGER_MODEL)
-            .map_err(|e| format!("data/models/trigger.tsv: {e}"))?;
-        let r = Model::parse(rasd_code::ROLE_MODEL)
-            .map_err(|e| format!("data/models/roles.tsv: {e}"))?;
-        c.with_models(m, r, threshold)
+        c.with_threshold(threshold)
     })
 }
 
