@@ -206,6 +206,7 @@ impl SplitPhrases {
                     },
                     future: false,
                     passive: false,
+                    enclitic: false,
                     lemma: None,
                 })
             })
@@ -1139,6 +1140,18 @@ impl Ctx<'_> {
         if trig.arrive && src.as_ref().is_some_and(|s| s.kind == Kind::State) {
             return None;
         }
+        // «أربعة أشخاص اعتقلوا», «مدنيون قتلوا»: an unnamed group of civilians is no agent of an
+        // arrest or an attack; before the verb, with no object after it, the unvocalised verb is a
+        // passive and the group its target
+        if matches!(trig.kind.as_str(), "COERCE" | "ASSAULT")
+            && trig.pos == "verb"
+            && tgt.is_none()
+            && src.as_ref().is_some_and(|s| {
+                s.actor.sector == "CVL" && s.actor.id.is_none() && s.last <= tm.first
+            })
+        {
+            tgt = src.take();
+        }
         if let Some(s) = &src {
             if s.kind == Kind::Person {
                 *last_subject = Some(s.clone());
@@ -1146,7 +1159,7 @@ impl Ctx<'_> {
         }
         self.learned_roles(tm, trig, &mut src, &mut tgt);
         if tgt.is_none() {
-            tgt = self.possessor(tm, trig);
+            tgt = self.possessor(tm, trig, src.as_ref());
         }
         let roles = (
             src.as_ref().and_then(|m| m.role.clone()),
@@ -1685,12 +1698,40 @@ impl Ctx<'_> {
     /// «اغتيال شكري بلعيد», «مقتل خاشقجي», «اعتقال الناشط»: the words a masdar or event noun is
     /// annexed to name its target when the lexicon's frame says so (the object of its verb, or its
     /// possessor) and no actor of the dictionaries stands there: an actor known by its words only.
-    fn possessor(&self, tm: &Match, trig: &Trigger) -> Option<Mention> {
+    fn possessor(&self, tm: &Match, trig: &Trigger, src: Option<&Mention>) -> Option<Mention> {
         let an = &self.an;
         let e = tm.lemma? as usize;
         let frame = self.dict.lexicon[e].target.as_str();
         if trig.pos != "noun" || !matches!(frame, "object" | "possessor") {
             return None;
+        }
+        // «أفرجت عن بحارة بريطانيين بعد احتجازهم»: a noun's pronoun suffix is its possessor, and
+        // the pronoun's antecedent the nearest actor before it in the sentence, other than the source
+        // (unless a «ل» phrase follows with the object: «مطالبتها لرئيسه», the suffix is the agent)
+        let object_follows = tm.last < an.sentences[an.sent_of[tm.first]].1
+            && an.tok_text(tm.last).starts_with('ل')
+            && an.gap_before(tm.last).trim().is_empty();
+        if tm.enclitic && !object_follows {
+            let s0 = an.sentences[an.sent_of[tm.first]].0;
+            let not_src = |a: &Actor| src.is_none_or(|s| !same_actor(&s.actor, a));
+            let named = an
+                .mentions
+                .iter()
+                .filter(|m| m.first >= s0 && m.last <= tm.first && m.kind != Kind::Pair)
+                .filter(|m| not_src(&m.actor))
+                .max_by_key(|m| m.last)
+                .cloned();
+            let adjective = an
+                .adjectives
+                .iter()
+                .filter(|&&(ti, _)| ti >= s0 && ti < tm.first)
+                .map(|&(ti, c)| self.adjective_state(ti, c))
+                .filter(|m| not_src(&m.actor))
+                .max_by_key(|m| m.last);
+            return match (named, adjective) {
+                (Some(a), Some(b)) => Some(if b.last > a.last { b } else { a }),
+                (a, b) => a.or(b),
+            };
         }
         let (_, s1) = an.sentences[an.sent_of[tm.first]];
         let free = |i: usize| {

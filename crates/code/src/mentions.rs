@@ -472,6 +472,8 @@ pub(crate) fn analyse(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut adjectives: Vec<(usize, usize)> = Vec::new();
     let mut places: Vec<PlaceMention> = Vec::new();
+    // unnamed groups with no country yet: the place their sentence names after them decides it
+    let mut pending_local: Vec<(usize, String)> = Vec::new();
     // «في مدينة جنيف», «بالعاصمة الرياض», «إلى العاصمة الفنلندية هلسنكي»: the preposition governs a
     // place noun (and maybe its adjective) before the name
     let place_noun = |w: &str| {
@@ -901,7 +903,9 @@ pub(crate) fn analyse(
                             role: None,
                         });
                     } else if t.local {
-                        // an unnamed group in no known country: still an actor
+                        // an unnamed group in no known country yet: still an actor (a place named
+                        // later in its sentence gives it one, below)
+                        pending_local.push((mentions.len(), inst.clone()));
                         mentions.push(Mention {
                             first: m.first,
                             last: end_tok,
@@ -1176,6 +1180,22 @@ pub(crate) fn analyse(
                 });
             }
         }
+    }
+    // «اغتال مسلحون مجهولون صحفيا في بغداد»: the group is of the country where its sentence happens
+    for (mi, inst) in pending_local {
+        let m = &mentions[mi];
+        let Some(c) = places
+            .iter()
+            .filter(|p| p.at && !p.dateline && p.first >= m.last)
+            .filter(|p| sent_of[p.first] == sent_of[m.first])
+            .min_by_key(|p| p.first)
+            .and_then(|p| dict.countries.iter().position(|c| c.iso3 == p.country))
+        else {
+            continue;
+        };
+        let cn = &dict.countries[c];
+        mentions[mi].actor.name = inst.replace("{country}", &cn.name);
+        mentions[mi].actor.country = Some(cn.iso3.clone());
     }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.first);

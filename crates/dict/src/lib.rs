@@ -78,6 +78,8 @@ pub struct Match {
     pub future: bool,
     /// The trigger's spelling is a passive one («اغتيل», «قيل»): its subject is the target.
     pub passive: bool,
+    /// The trigger's word carries a pronoun suffix («احتجازهم»): its possessor is that pronoun.
+    pub enclitic: bool,
     /// The lexicon lemma (index into [`Dict::lexicon`]) a trigger was analysed as, if any.
     pub lemma: Option<u32>,
 }
@@ -779,6 +781,7 @@ impl Dict {
                         },
                         future: a.future(),
                         passive: a.feats.voice == rasd_morph::Voice::Passive,
+                        enclitic: !a.enclitic.is_empty(),
                         lemma: Some(e as u32),
                     });
                 }
@@ -979,6 +982,18 @@ impl Dict {
         if form_kind == SUFFIXED && e.keys.len() > 1 {
             return None;
         }
+        // the article and the prepositions «ب», «ك» never attach to a verb («الوصل» is no «وصل»)
+        // (a list of verbs may hold a masdar, written with its article: «العدوان»)
+        if let EntryRef::Trigger(t) = e.target {
+            let tr = &self.triggers[t];
+            if tr.pos == "verb"
+                && e.keys.len() == 1
+                && (cl.article || matches!(cl.prep, Some('ب' | 'ك')))
+                && !tr.ar.iter().any(|f| f.starts_with("ال"))
+            {
+                return None;
+            }
+        }
         Some(Match {
             first: i,
             last: i + e.keys.len(),
@@ -987,6 +1002,7 @@ impl Dict {
             clitics: cl,
             future: form_kind == FUTURE,
             passive: false,
+            enclitic: false,
             lemma: None,
         })
     }
