@@ -21,6 +21,16 @@ fn said_kind(kind: &str) -> bool {
 /// Conjunctions that open an adverbial clause («زار ... بعدما أبرمت إيران»): actors, dates and
 /// places after one belong to that clause, not to the event before it; an event after one has its
 /// subject in that clause.
+/// Relative pronouns: the verb after one has the noun before it as its subject.
+const RELATIVES: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+];
 const SUBORDINATORS: &[&str] = &["بعدما", "عندما", "حينما", "بينما", "قبلما", "ريثما"];
 
 /// Nouns that head a group of an actor's members («قادة الجيش الحر», «ممثلي الحكومة»): after a
@@ -624,6 +634,7 @@ pub(crate) fn code_collect(
     ctx.speech_places(&mut events);
     ctx.orient_by_visits(&mut events);
     ctx.refine_hosts(&mut events);
+    condemned_acts(&mut events);
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
@@ -660,6 +671,34 @@ type DedupeKey = (
     Option<String>,
     String,
 );
+
+/// «أدان مجلس الأمن الهجوم الذي استهدف ...»: a condemnation of an act targets whoever did it. An
+/// accusation whose object is an attack told in its sentence (the next event, within six words
+/// after it: its subject may stand between) takes the attack's source as its target.
+fn condemned_acts(events: &mut [(Event, usize, usize)]) {
+    for i in 0..events.len() {
+        let (si, tok) = (events[i].1, events[i].2);
+        if events[i].0.kind != "ACCUSE" {
+            continue;
+        }
+        let attacker = events
+            .iter()
+            .filter(|(_, s, t)| *s == si && *t > tok && *t <= tok + 6)
+            .min_by_key(|(_, _, t)| *t)
+            .filter(|(e, _, _)| e.kind == "ASSAULT")
+            .and_then(|(e, _, _)| e.source.clone());
+        if let Some(a) = attacker {
+            if events[i]
+                .0
+                .source
+                .as_ref()
+                .is_none_or(|s| !same_actor(s, &a))
+            {
+                events[i].0.target = Some(a);
+            }
+        }
+    }
+}
 
 fn dedupe(events: &mut Vec<(Event, usize, usize)>) {
     let key = |e: &Event| -> DedupeKey {
@@ -969,6 +1008,38 @@ impl Ctx<'_> {
                 s.actor.text = text;
             }
         }
+        // «أدان المجلس الهجوم», «طالب بالإفراج عن»: what one condemns or demands is another's act;
+        // an event noun governed by a verb of accusing or requesting does not take that verb's subject
+        // (the verb's own subject may stand between them: «أدان مجلس الأمن بشدة الهجوم»)
+        let governor = an
+            .triggers
+            .iter()
+            .filter(|t| t.first >= cs && t.last <= tm.first && tm.first - t.last <= 6)
+            .filter(|t| t.first != tm.first)
+            .max_by_key(|t| t.last)
+            .filter(|t| {
+                matches!(t.entry, EntryRef::Trigger(k)
+                    if self.dict.triggers[k].pos == "verb"
+                        && matches!(self.dict.triggers[k].kind.as_str(), "ACCUSE" | "REQUEST"))
+            });
+        // «الهجوم الذي استهدف القوات»: a verb right after a relative pronoun has the noun before the
+        // pronoun as its subject; when that noun is no actor, the verb's subject is not named
+        let relative = trig.pos == "verb"
+            && tm.first > s0
+            && RELATIVES.contains(&an.tok_text(tm.first - 1).trim_start_matches('و'));
+        let governed_from = if trig.pos == "noun" && governor.is_some() {
+            Some(tm.first)
+        } else if relative {
+            Some(tm.first - 1)
+        } else {
+            None
+        };
+        let barred = |m: &Mention, g: usize| m.last <= g && !(relative && m.last == g);
+        if let Some(g) = governed_from {
+            if src.as_ref().is_some_and(|m| barred(m, g)) {
+                src = None;
+            }
+        }
         let mut tgt: Option<Mention> = coordinated.map(|(_, b)| b);
         if let Some(s) = src.clone() {
             if s.kind == Kind::Pair {
@@ -1158,6 +1229,11 @@ impl Ctx<'_> {
             }
         }
         self.learned_roles(tm, trig, &mut src, &mut tgt);
+        if let Some(g) = governed_from {
+            if src.as_ref().is_some_and(|m| barred(m, g)) {
+                src = None;
+            }
+        }
         if tgt.is_none() {
             tgt = self.possessor(tm, trig, src.as_ref());
         }
@@ -1672,7 +1748,7 @@ impl Ctx<'_> {
                     let f = if k == 0 { &feats.0[i] } else { &feats.1[i] };
                     (i, self.roles.prob_hashed(f))
                 })
-                .filter(|&(_, p)| p >= 0.5)
+                .filter(|&(_, p)| p >= ROLE_MIN)
                 .max_by(|a, b| a.1.total_cmp(&b.1))
         };
         // the rules' choice stands; the model fills a role the rules left empty
@@ -2692,6 +2768,9 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// The role model's probability from which it fills a role the rules left empty.
+pub(crate) const ROLE_MIN: f64 = 0.3;
 
 /// The trigger model's probability below which an event is not the report's headline.
 pub(crate) const HEADLINE_CONFIDENCE: f64 = 0.5;
