@@ -638,6 +638,7 @@ pub(crate) fn code_collect(
     // the headline is chosen before duplicates go, so that the lead's report of the title's event
     // (richer in names, dates and places) can be the one kept
     ctx.mark_headline(&mut events);
+    ctx.title_and_lead(&mut events);
     // (each sentence's count read once)
     let mut counted: std::collections::HashMap<usize, (Option<u32>, Option<u32>)> =
         std::collections::HashMap::new();
@@ -2534,6 +2535,54 @@ impl Ctx<'_> {
         Some((mk(&counts[0])?, mk(&counts[1])?))
     }
 
+    /// The title and the first sentence telling the same thing give one event: the headline read
+    /// from the title takes the first sentence's report of the same event (same type, status and
+    /// source, a target that agrees or is missing), with the date, place and target the title left
+    /// out and its evidence; the lead's copy goes.
+    fn title_and_lead(&self, events: &mut Vec<(Event, usize, usize)>) {
+        let Some(t) = self.title else {
+            return;
+        };
+        let Some(first) = self.lead.first().copied() else {
+            return;
+        };
+        let Some(h) = events.iter().position(|(e, si, _)| e.headline && *si == t) else {
+            return;
+        };
+        let agrees = |a: &Option<Actor>, b: &Option<Actor>| match (a, b) {
+            (Some(a), Some(b)) => same_actor(a, b),
+            _ => true,
+        };
+        let head = events[h].0.clone();
+        let Some(j) = events.iter().position(|(e, si, _)| {
+            *si == first
+                && e.kind == head.kind
+                && e.status == head.status
+                && head.source.is_some()
+                && agrees(&e.source, &head.source)
+                && e.source.is_some()
+                && agrees(&e.target, &head.target)
+        }) else {
+            return;
+        };
+        let (lead_ev, _, _) = events.remove(j);
+        let h = if j < h { h - 1 } else { h };
+        let e = &mut events[h].0;
+        if e.date.is_none() {
+            e.date = lead_ev.date;
+            e.date_text = lead_ev.date_text;
+        }
+        if e.location.is_none() {
+            e.location = lead_ev.location;
+        }
+        if e.target.is_none() {
+            e.target = lead_ev.target;
+        }
+        let trigger = e.evidence.pop();
+        e.evidence.extend(lead_ev.evidence);
+        e.evidence.extend(trigger);
+    }
+
     fn mark_headline(&self, events: &mut [(Event, usize, usize)]) {
         if events.is_empty() {
             return;
@@ -2602,9 +2651,15 @@ impl Ctx<'_> {
                         && matches!(c.entry, EntryRef::Trigger(k) if self.dict.triggers[k].pos == "verb")
                 })
             };
+            // (a trigger governed by a preposition is the complement of the title's predicate, «لن
+            // يؤثر على محادثات»: the report's subject only when the model, not a list, says it is one)
             let likeliest = |free_only: bool, verbs_only: bool| {
                 in_title()
-                    .filter(|(_, (_, _, tok))| !free_only || !governed(*tok))
+                    .filter(|(_, (e, _, tok))| {
+                        !governed(*tok)
+                            || (!free_only
+                                && e.confidence.is_none_or(|p| p >= HEADLINE_CONFIDENCE))
+                    })
                     .filter(|(_, (_, _, tok))| !verbs_only || !noun(*tok))
                     .fold(None::<usize>, |best, (i, (e, _, _))| match best {
                         Some(b) if conf(&events[b].0) >= conf(e) => Some(b),
@@ -2697,6 +2752,9 @@ impl Ctx<'_> {
                 let mut kinds: Vec<(&str, f64)> = events
                     .iter()
                     .filter(|(_, si, _)| *si == t)
+                    .filter(|(e, _, tok)| {
+                        !governed(*tok) || e.confidence.is_none_or(|p| p >= HEADLINE_CONFIDENCE)
+                    })
                     .map(|(e, _, _)| (e.kind.as_str(), e.confidence.unwrap_or(1.0)))
                     .collect();
                 kinds.sort_by(|a, b| b.1.total_cmp(&a.1));
