@@ -116,7 +116,7 @@ pub(crate) fn canonical_where(
 /// A canonical event's id, type, source and target.
 type ActorRow = (i64, String, Option<ActorRecord>, Option<ActorRecord>);
 
-fn parse_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
     s.and_then(|j| serde_json::from_str(&j).ok())
 }
 
@@ -150,7 +150,8 @@ fn source_event(r: &Row) -> rusqlite::Result<SourceEvent> {
     })
 }
 
-const CANONICAL_COLUMNS: &str = "c.id, c.type, c.mode, c.cameo, c.status, c.headline, c.date, \
+pub(crate) const CANONICAL_COLUMNS: &str =
+    "c.id, c.type, c.mode, c.cameo, c.status, c.headline, c.date, \
      c.source, c.target, c.location, c.n_docs, c.n_outlets";
 
 fn place_label(json: &str) -> String {
@@ -202,7 +203,7 @@ impl Store {
         })
     }
 
-    fn sources_of(&self, canonical: i64, limit: usize) -> Result<Vec<SourceEvent>> {
+    pub(crate) fn sources_of(&self, canonical: i64, limit: usize) -> Result<Vec<SourceEvent>> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {SOURCE_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc \
              WHERE e.canonical = ?1 AND e.current = 1 ORDER BY e.id LIMIT ?2"
@@ -218,7 +219,7 @@ impl Store {
             "SELECT {CANONICAL_COLUMNS} FROM canonical c WHERE {} \
              ORDER BY c.date_lo IS NULL, c.date_lo, c.id LIMIT {} OFFSET {}",
             w.sql,
-            f.limit.min(10_000),
+            i64::try_from(f.limit).unwrap_or(i64::MAX),
             f.offset
         );
         let mut st = self.conn.prepare(&sql)?;
