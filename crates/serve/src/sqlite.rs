@@ -1,25 +1,30 @@
 //! The SQLite store (`rasd-store`) as a [`Backend`]: canonical events with their sources, documents
 //! with furniture, FTS5 search.
+use crate::aggregate::{
+    ActorEvents, NetEdge, NetGraph, NetNode, Overview, PeriodEvents, TimelineCounts,
+};
 use crate::model::*;
 use rasd_code::{Actor, Event, Location, Span};
 use rasd_store::{
-    ActorRecord, CanonicalEvent, EventFilter, LocationRecord, SearchFilter, SourceEvent,
-    SpanRecord, Store, StoreError,
+    ActorRecord, CanonicalEvent, Interval, Level, LocationRecord, Order, SearchFilter, Selection,
+    SourceEvent, SpanRecord, Store, StoreError,
 };
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-/// Every canonical event of the store, converted once, with the store's `data_version` it was read
-/// at: it is read again only when another connection (a `rasd ingest`) has committed since.
-struct Snapshot {
-    version: i64,
-    events: Arc<Vec<StoredEvent>>,
-}
+/// How many read-only connections serve requests side by side.
+const READERS: usize = 4;
 
-/// A store opened read-only, shared by the server's workers.
+/// Pages of events list at most this many sources per event (`sources` counts them all).
+const SOURCES_LISTED: usize = 50;
+
+/// A store opened read-only, shared by the server's workers: a few connections, each answering one
+/// request at a time. Every answer is an SQL query over the file as it is now (the database is in
+/// WAL mode: a `rasd ingest` may write to it while it is served, and readers never wait for it).
 pub struct Sqlite {
-    store: Mutex<Store>,
-    cache: Mutex<Option<Snapshot>>,
+    stores: Vec<Mutex<Store>>,
+    next: AtomicUsize,
 }
 
 impl Sqlite {
@@ -32,61 +37,63 @@ impl Sqlite {
                 path.display()
             ));
         }
-        let store = Store::open_read_only(path).map_err(|e| e.to_string())?;
-        Ok(Sqlite::new(store))
+        let mut stores = Vec::new();
+        for _ in 0..READERS {
+            stores.push(Mutex::new(
+                Store::open_read_only(path).map_err(|e| e.to_string())?,
+            ));
+        }
+        Ok(Sqlite {
+            stores,
+            next: AtomicUsize::new(0),
+        })
     }
 
-    /// Wrap an open store.
+    /// Wrap an open store (one connection).
     pub fn new(store: Store) -> Sqlite {
         Sqlite {
-            store: Mutex::new(store),
-            cache: Mutex::new(None),
+            stores: vec![Mutex::new(store)],
+            next: AtomicUsize::new(0),
         }
     }
 
-    /// All events, from the snapshot while the database has not changed.
-    fn all_events(&self) -> Result<Arc<Vec<StoredEvent>>, BackendError> {
-        let version: i64 = self.with(|s| {
-            Ok(s.connection()
-                .query_row("PRAGMA data_version", [], |r| r.get(0))?)
-        })?;
-        let mut cache = self
-            .cache
-            .lock()
-            .map_err(|_| BackendError::store("cache lock poisoned"))?;
-        if let Some(c) = cache.as_ref().filter(|c| c.version == version) {
-            return Ok(c.events.clone());
-        }
-        let list = self.with(|s| s.events(&store_filter(&Filter::default())))?;
-        let mut events: Vec<StoredEvent> = list.into_iter().map(stored).collect();
-        events.sort_by(|a, b| {
-            let d = |e: &StoredEvent| e.event().and_then(|e| e.date.clone()).unwrap_or_default();
-            d(a).cmp(&d(b)).then_with(|| {
-                a.id.parse::<i64>()
-                    .unwrap_or(0)
-                    .cmp(&b.id.parse::<i64>().unwrap_or(0))
-            })
-        });
-        let events = Arc::new(events);
-        *cache = Some(Snapshot {
-            version,
-            events: events.clone(),
-        });
-        Ok(events)
-    }
-
+    /// Run `f` on a free connection (else on the next in turn, waiting for it).
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, BackendError> {
-        let s = self
-            .store
-            .lock()
-            .map_err(|_| BackendError::store("store lock poisoned"))?;
-        f(&s).map_err(|e| {
+        let n = self.stores.len();
+        let start = self.next.fetch_add(1, Ordering::Relaxed) % n;
+        let guard = (0..n)
+            .find_map(|i| self.stores[(start + i) % n].try_lock().ok())
+            .map_or_else(
+                || {
+                    self.stores[start]
+                        .lock()
+                        .map_err(|_| BackendError::store("store lock poisoned"))
+                },
+                Ok,
+            )?;
+        f(&guard).map_err(|e| {
             if e.about == "query" || e.about == "filter" {
                 BackendError::query(e.to_string())
             } else {
                 BackendError::store(e.to_string())
             }
         })
+    }
+}
+
+/// The store's selection for a filter: the same conditions, asked in SQL.
+pub fn selection(f: &Filter) -> Selection {
+    Selection {
+        actor: f.actor.clone(),
+        country: f.country.clone(),
+        country2: f.country2.clone(),
+        kind: f.kind.clone(),
+        from: f.from.clone(),
+        to: f.to.clone(),
+        outlet: f.outlet.clone(),
+        doc: f.doc.clone(),
+        headline: f.headline,
+        status: f.status.clone(),
     }
 }
 
@@ -191,24 +198,168 @@ fn stored(c: CanonicalEvent) -> StoredEvent {
     }
 }
 
-/// What the snapshot asks of the store: every event (the store's cap), 50 sources each.
-fn store_filter(_: &Filter) -> EventFilter {
-    EventFilter {
-        limit: 10_000,
-        offset: 0,
-        sources_limit: 50,
-        ..EventFilter::default()
-    }
-}
-
 impl Backend for Sqlite {
     fn events(&self, filter: &Filter) -> Result<Vec<StoredEvent>, BackendError> {
-        Ok(self
-            .all_events()?
-            .iter()
-            .filter(|e| filter.matches(e))
-            .cloned()
-            .collect())
+        let sel = selection(filter);
+        let list = self.with(|s| s.select_page(&sel, Order::Date, 0, None, SOURCES_LISTED))?;
+        Ok(list.into_iter().map(stored).collect())
+    }
+
+    fn count(&self, filter: &Filter) -> Result<usize, BackendError> {
+        let sel = selection(filter);
+        Ok(self.with(|s| s.select_count(&sel))? as usize)
+    }
+
+    fn page(
+        &self,
+        filter: &Filter,
+        newest_first: bool,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(usize, Vec<StoredEvent>), BackendError> {
+        let sel = selection(filter);
+        let order = if newest_first {
+            Order::NewestFirst
+        } else {
+            Order::Date
+        };
+        // one read transaction: the total and the page agree while an ingest writes
+        let (total, list) = self.with(|s| {
+            s.connection().execute_batch("BEGIN")?;
+            let r = s.select_count(&sel).and_then(|n| {
+                s.select_page(
+                    &sel,
+                    order,
+                    offset as u64,
+                    Some(limit as u64),
+                    SOURCES_LISTED,
+                )
+                .map(|p| (n, p))
+            });
+            s.connection().execute_batch("COMMIT")?;
+            r
+        })?;
+        Ok((total as usize, list.into_iter().map(stored).collect()))
+    }
+
+    fn for_each_event(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(StoredEvent) -> Result<(), String>,
+    ) -> Result<usize, BackendError> {
+        let sel = selection(filter);
+        let n = self.with(|s| {
+            s.select_each(&sel, Order::Date, 0, None, SOURCES_LISTED, &mut |c| {
+                each(stored(c)).map_err(|m| StoreError::new("export", m))
+            })
+        })?;
+        Ok(n as usize)
+    }
+
+    fn overview(&self) -> Result<Overview, BackendError> {
+        let o = self.with(|s| s.overview())?;
+        let us = |m: std::collections::BTreeMap<String, u64>| {
+            m.into_iter().map(|(k, v)| (k, v as usize)).collect()
+        };
+        Ok(Overview {
+            documents: o.documents as usize,
+            outlets: us(o.outlets),
+            events: o.events as usize,
+            types: us(o.types),
+            countries: us(o.countries),
+            first: o.first,
+            last: o.last,
+        })
+    }
+
+    fn timeline(&self, filter: &Filter, interval: &str) -> Result<TimelineCounts, BackendError> {
+        let interval = match interval {
+            "day" => Interval::Day,
+            "week" => Interval::Week,
+            "month" => Interval::Month,
+            "year" => Interval::Year,
+            i => return Err(BackendError::query(format!("no such interval: {i:?}"))),
+        };
+        let sel = selection(filter);
+        let t = self.with(|s| s.select_timeline(&sel, interval))?;
+        Ok(TimelineCounts {
+            points: t
+                .points
+                .into_iter()
+                .map(|p| PeriodEvents {
+                    period: p.period,
+                    kind: p.kind,
+                    ids: p.ids.iter().map(i64::to_string).collect(),
+                })
+                .collect(),
+            imprecise: t.imprecise as usize,
+        })
+    }
+
+    fn network(&self, filter: &Filter, country_level: bool) -> Result<NetGraph, BackendError> {
+        let level = if country_level {
+            Level::Country
+        } else {
+            Level::Actor
+        };
+        let sel = selection(filter);
+        let g = self.with(|s| s.select_network(&sel, level))?;
+        Ok(NetGraph {
+            nodes: g
+                .nodes
+                .into_iter()
+                .map(|n| NetNode {
+                    key: n.key,
+                    name: n.name,
+                    country: n.country,
+                    sector: n.sector,
+                    events: n.events as usize,
+                })
+                .collect(),
+            edges: g
+                .edges
+                .into_iter()
+                .map(|e| NetEdge {
+                    source: e.source,
+                    target: e.target,
+                    types: e.types.into_iter().map(|(k, v)| (k, v as usize)).collect(),
+                    ids: e.ids.iter().map(i64::to_string).collect(),
+                })
+                .collect(),
+        })
+    }
+
+    fn actors(
+        &self,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<(usize, Vec<ActorEvents>), BackendError> {
+        let sel = selection(filter);
+        let (total, list) = self.with(|s| s.select_actors(&sel, limit))?;
+        let us = |m: std::collections::BTreeMap<String, u64>| {
+            m.into_iter().map(|(k, v)| (k, v as usize)).collect()
+        };
+        Ok((
+            total as usize,
+            list.into_iter()
+                .map(|a| ActorEvents {
+                    key: a.key,
+                    name: a.name,
+                    country: a.country,
+                    sector: a.sector,
+                    as_source: a.as_source as usize,
+                    as_target: a.as_target as usize,
+                    first: a.first,
+                    last: a.last,
+                    forms: us(a.forms),
+                    sectors_by_year: a
+                        .sectors_by_year
+                        .into_iter()
+                        .map(|(y, m)| (y, us(m)))
+                        .collect(),
+                })
+                .collect(),
+        ))
     }
 
     fn event(&self, id: &str) -> Result<Option<StoredEvent>, BackendError> {
