@@ -430,3 +430,270 @@ impl Backend for Sqlite {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate;
+    use crate::model::Backend;
+    use axum::body::Body;
+    use axum::http::Request;
+    use serde_json::Value;
+    use tower::ServiceExt;
+
+    /// A generated store of 14 000 events in a file (WAL), its writer, and the server's backend.
+    struct Fixture {
+        path: std::path::PathBuf,
+        writer: Store,
+        app: axum::Router,
+        backend: std::sync::Arc<Sqlite>,
+    }
+
+    impl Drop for Fixture {
+        fn drop(&mut self) {
+            for ext in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{ext}", self.path.display()));
+            }
+        }
+    }
+
+    fn fixture() -> Fixture {
+        let path = std::env::temp_dir().join(format!("rasd-serve-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let mut writer = Store::open(&path).expect("store");
+        rasd_store::generate::fill(&mut writer, 14_000, 4).expect("generated");
+        let app = crate::router(Sqlite::open(&path).expect("open"), crate::Config::default())
+            .expect("router");
+        let backend = std::sync::Arc::new(Sqlite::open(&path).expect("open"));
+        Fixture {
+            path,
+            writer,
+            app,
+            backend,
+        }
+    }
+
+    fn get(rt: &tokio::runtime::Runtime, app: &axum::Router, target: &str) -> Value {
+        rt.block_on(async {
+            let req = Request::get(target).body(Body::empty()).expect("request");
+            let res = app.clone().oneshot(req).await.expect("answer");
+            assert_eq!(res.status(), 200, "{target}");
+            let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+                .await
+                .expect("body");
+            serde_json::from_slice(&body).expect("json")
+        })
+    }
+
+    fn count(s: &Store, sql: &str) -> usize {
+        s.connection()
+            .query_row(sql, [], |r| r.get::<_, i64>(0))
+            .expect(sql) as usize
+    }
+
+    const LIVE: &str = "SELECT count(*) FROM canonical WHERE n_docs > 0";
+
+    /// (query string, the same question asked by hand in SQL)
+    const ROWS: &[(&str, &str)] = &[
+        ("", LIVE),
+        (
+            "type=CONSULT",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 AND type = 'CONSULT'",
+        ),
+        (
+            "country=RUS",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 \
+             AND (source_country = 'RUS' OR target_country = 'RUS')",
+        ),
+        (
+            "country=usa&country2=chn",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 \
+             AND ((source_country = 'USA' AND target_country = 'CHN') \
+               OR (source_country = 'CHN' AND target_country = 'USA'))",
+        ),
+        (
+            "from=2018-01-01",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 AND date IS NOT NULL \
+             AND CASE length(date) WHEN 4 THEN date || '-01-01' WHEN 7 THEN date || '-01' \
+             ELSE date END >= '2018-01-01'",
+        ),
+        (
+            "from=2019-03&to=2019-03",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 \
+             AND (date = '2019-03' OR date BETWEEN '2019-03-01' AND '2019-03-31')",
+        ),
+        (
+            "to=2016",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 AND substr(date, 1, 4) <= '2016'",
+        ),
+        (
+            "actor=actor-7",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 \
+             AND (source_id = 'actor-7' OR target_id = 'actor-7')",
+        ),
+        (
+            "actor=%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 \
+             AND (source_name LIKE 'لافروف%' OR target_name LIKE 'لافروف%')",
+        ),
+        (
+            "status=negated",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 AND status = 'negated'",
+        ),
+        (
+            "headline=true",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 AND headline > 0",
+        ),
+        (
+            "outlet=Xinhua",
+            "SELECT count(DISTINCT e.canonical) FROM events e JOIN documents d ON d.id = e.doc \
+             WHERE e.current = 1 AND d.outlet = 'Xinhua'",
+        ),
+        (
+            "doc=gen-42",
+            "SELECT count(DISTINCT canonical) FROM events WHERE doc = 'gen-42' AND current = 1",
+        ),
+        (
+            "type=ACCUSE&country=USA&from=2020&to=2021&status=occurred",
+            "SELECT count(*) FROM canonical WHERE n_docs > 0 AND type = 'ACCUSE' \
+             AND (source_country = 'USA' OR target_country = 'USA') AND status = 'occurred' \
+             AND substr(date, 1, 4) BETWEEN '2020' AND '2021'",
+        ),
+    ];
+
+    fn filter(q: &str) -> Filter {
+        crate::query::Params::parse(Some(q), &crate::query::FILTER_PARAMS)
+            .and_then(|p| p.filter())
+            .expect(q)
+    }
+
+    #[test]
+    fn the_api_sees_every_event_of_a_large_store() {
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        let mut fx = fixture();
+        let total = count(&fx.writer, LIVE);
+        assert!(total > 12_000, "{total} events");
+        // the old way: every event in memory, judged by Filter::matches (the memory backend's rule)
+        let all = fx.backend.events(&Filter::default()).expect("all");
+        assert_eq!(all.len(), total);
+        for (q, sql) in ROWS {
+            let want = count(&fx.writer, sql);
+            let v = get(&rt, &fx.app, &format!("/api/events?{q}&limit=3"));
+            assert_eq!(v["total"].as_u64(), Some(want as u64), "{q}: {sql}");
+            let f = filter(q);
+            let matched: Vec<&StoredEvent> = all.iter().filter(|e| f.matches(e)).collect();
+            assert_eq!(matched.len(), want, "{q}: Filter::matches");
+            // the same first events, and paging reaches the last one
+            let ids: Vec<&str> = v["events"]
+                .as_array()
+                .expect("events")
+                .iter()
+                .filter_map(|e| e["id"].as_str())
+                .collect();
+            let first: Vec<&str> = matched.iter().take(3).map(|e| e.id.as_str()).collect();
+            assert_eq!(ids, first, "{q}: first page");
+            if want > 0 {
+                let v = get(
+                    &rt,
+                    &fx.app,
+                    &format!("/api/events?{q}&offset={}&limit=500", want - 1),
+                );
+                let last = v["events"][0]["id"].as_str().expect("last");
+                assert_eq!(last, matched[want - 1].id, "{q}: last event");
+                let v = get(&rt, &fx.app, &format!("/api/events?{q}&sort=-date&limit=1"));
+                let newest = matched
+                    .iter()
+                    .rev()
+                    .find(|e| e.event().is_some_and(|e| e.date.is_some()))
+                    .map_or(matched[want - 1].id.as_str(), |e| e.id.as_str());
+                assert_eq!(v["events"][0]["id"].as_str(), Some(newest), "{q}: newest");
+            }
+            // aggregates: the same answers as computed over the list
+            let b = fx.backend.as_ref();
+            let mine: Vec<StoredEvent> = matched.iter().map(|e| (*e).clone()).collect();
+            for interval in ["day", "week", "month", "year"] {
+                assert_eq!(
+                    b.timeline(&f, interval).expect("timeline"),
+                    aggregate::timeline(&mine, interval),
+                    "{q}: timeline by {interval}"
+                );
+            }
+            for country in [false, true] {
+                assert_eq!(
+                    b.network(&f, country).expect("network"),
+                    aggregate::network(&mine, country),
+                    "{q}: network"
+                );
+            }
+            assert_eq!(
+                b.actors(&f, 50).expect("actors"),
+                aggregate::actors(&mine, 50),
+                "{q}: actors"
+            );
+        }
+        // every page of 500, past 10 000, in order, each event once
+        let mut seen = Vec::new();
+        let mut offset = 0;
+        loop {
+            let v = get(
+                &rt,
+                &fx.app,
+                &format!("/api/events?offset={offset}&limit=500"),
+            );
+            let page = v["events"].as_array().expect("events").clone();
+            if page.is_empty() {
+                break;
+            }
+            offset += page.len();
+            seen.extend(
+                page.into_iter()
+                    .filter_map(|e| e["id"].as_str().map(String::from)),
+            );
+        }
+        let want: Vec<&str> = all.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(seen, want);
+        // the meta answer: exact counts
+        let docs = count(
+            &fx.writer,
+            "SELECT count(*) FROM documents WHERE current = 1",
+        );
+        let meta = get(&rt, &fx.app, "/api/meta");
+        assert_eq!(meta["events"].as_u64(), Some(total as u64));
+        assert_eq!(meta["documents"].as_u64(), Some(docs as u64));
+        assert_eq!(
+            fx.backend.overview().expect("overview"),
+            aggregate::overview(&fx.backend.documents().expect("docs"), &all)
+        );
+        // the export: every event, streamed
+        let mut csv = Vec::new();
+        let n = crate::api::write_export(
+            fx.backend.as_ref(),
+            &Filter::default(),
+            rasd_export::Format::Csv,
+            &mut csv,
+        )
+        .expect("export");
+        assert_eq!(n, total);
+        // written while served: the next answer sees the new events
+        fx.writer
+            .ingest_coded([(
+                &rasd_read::Document {
+                    id: "late".into(),
+                    name: "late".into(),
+                    text: "تقرير متأخر عن لقاء جديد.".into(),
+                    title: None,
+                    outlet: Some("Late News".into()),
+                    url: None,
+                    published: Some("2030-01-01".into()),
+                },
+                &[rasd_code::Event {
+                    date: Some("2030-01-01".into()),
+                    ..rasd_store::generate::event(3)
+                }][..],
+            )])
+            .expect("write while serving");
+        let meta = get(&rt, &fx.app, "/api/meta");
+        assert_eq!(meta["events"].as_u64(), Some(total as u64 + 1));
+        assert_eq!(meta["last"].as_str(), Some("2030-01-01"));
+    }
+}
