@@ -11,7 +11,10 @@ fn main() {
         let mut store = rasd_store::Store::open(&out).map_err(|e| e.to_string())?;
         rasd_store::generate::fill(&mut store, n, 4).map_err(|e| e.to_string())?;
         let c = store.counts().map_err(|e| e.to_string())?;
-        println!("{out}: {} documents, {} canonical events", c.documents, c.canonical_events);
+        println!(
+            "{out}: {} documents, {} canonical events",
+            c.documents, c.canonical_events
+        );
         Ok(())
     };
     if let Err(e) = run() {

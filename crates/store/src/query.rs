@@ -208,7 +208,9 @@ impl Store {
             "SELECT {SOURCE_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc \
              WHERE e.canonical = ?1 AND e.current = 1 ORDER BY e.id LIMIT ?2"
         ))?;
-        let rows = st.query_map(params![canonical, limit as i64], source_event)?;
+        // a limit past i64 is none (-1)
+        let limit = i64::try_from(limit).unwrap_or(-1);
+        let rows = st.query_map(params![canonical, limit], source_event)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -242,14 +244,14 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// One canonical event with all its sources (up to 10 000).
+    /// One canonical event with all its sources.
     pub fn event(&self, id: i64) -> Result<Option<CanonicalEvent>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT {CANONICAL_COLUMNS} FROM canonical c WHERE c.id = ?1"
         ))?;
         let mut rows = st.query([id])?;
         match rows.next()? {
-            Some(r) => Ok(Some(self.canonical_from_row(r, 10_000)?)),
+            Some(r) => Ok(Some(self.canonical_from_row(r, usize::MAX)?)),
             None => Ok(None),
         }
     }

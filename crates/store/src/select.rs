@@ -878,6 +878,15 @@ mod tests {
         })
         .expect("each");
         assert_eq!(n, total);
+        // `rasd events --limit N` gets N when N exist
+        let listed = s
+            .events(&EventFilter {
+                limit: 100_000,
+                sources_limit: 1,
+                ..EventFilter::default()
+            })
+            .expect("events");
+        assert_eq!(listed.len() as u64, total);
     }
 
     #[test]
