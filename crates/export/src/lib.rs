@@ -588,34 +588,60 @@ fn csv_field(s: &str) -> String {
 /// Write `records` in `format` (with a header line for GDELT and CSV). Returns how many events were
 /// written (PLOVER leaves negated events out).
 pub fn write<W: Write>(out: &mut W, format: Format, records: &[Record]) -> io::Result<usize> {
-    let mut n = 0;
-    match format {
-        Format::Plover => {
-            for r in records {
+    let mut w = Writer::new(out, format)?;
+    for r in records {
+        w.write(r)?;
+    }
+    w.finish()
+}
+
+/// An export written one record at a time (so that an export of any size streams): the header
+/// line (GDELT, CSV) when made, then a line per record.
+pub struct Writer<W: Write> {
+    out: W,
+    format: Format,
+    n: usize,
+}
+
+impl<W: Write> Writer<W> {
+    /// Start an export in `format`.
+    pub fn new(mut out: W, format: Format) -> io::Result<Writer<W>> {
+        match format {
+            Format::Plover => {}
+            Format::Gdelt => writeln!(out, "{}", GDELT_COLUMNS.join("\t"))?,
+            Format::Csv => writeln!(out, "{}", CSV_COLUMNS.join(","))?,
+        }
+        Ok(Writer { out, format, n: 0 })
+    }
+
+    /// Write one record (PLOVER leaves negated events out).
+    pub fn write(&mut self, r: &Record) -> io::Result<()> {
+        match self.format {
+            Format::Plover => {
                 if let Some(v) = plover(r) {
-                    serde_json::to_writer(&mut *out, &v)?;
-                    out.write_all(b"\n")?;
-                    n += 1;
+                    serde_json::to_writer(&mut self.out, &v)?;
+                    self.out.write_all(b"\n")?;
+                    self.n += 1;
                 }
             }
-        }
-        Format::Gdelt => {
-            writeln!(out, "{}", GDELT_COLUMNS.join("\t"))?;
-            for r in records {
-                writeln!(out, "{}", gdelt_row(r).join("\t"))?;
-                n += 1;
+            Format::Gdelt => {
+                writeln!(self.out, "{}", gdelt_row(r).join("\t"))?;
+                self.n += 1;
             }
-        }
-        Format::Csv => {
-            writeln!(out, "{}", CSV_COLUMNS.join(","))?;
-            for r in records {
+            Format::Csv => {
                 let row: Vec<String> = csv_row(r).iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", row.join(","))?;
-                n += 1;
+                writeln!(self.out, "{}", row.join(","))?;
+                self.n += 1;
             }
         }
+        Ok(())
     }
-    Ok(n)
+
+    /// Flush; the number of events written.
+    pub fn finish(mut self) -> io::Result<usize> {
+        self.out.flush()?;
+        Ok(self.n)
+    }
 }
 
 /// Where an exported event came from: its document and the char spans of its evidence.

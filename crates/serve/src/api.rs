@@ -1,4 +1,5 @@
 //! The routes: the JSON API under `/api`, `/openapi.json`, and the page.
+use crate::aggregate::NetNode;
 use crate::highlight::{highlights, DocText, Highlight};
 use crate::model::*;
 use crate::query::{Params, FILTER_PARAMS};
@@ -12,7 +13,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use rasd_dict::Dict;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Server settings.
@@ -311,43 +312,17 @@ async fn meta(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
     params(&q, &[])?;
     let read_only = app.token.is_none();
     blocking(&app, move |b, _| {
-        let docs = b.documents()?;
-        let evs = b.events(&Filter::default())?;
-        let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
-        for d in &docs {
-            if let Some(o) = &d.outlet {
-                *outlets.entry(o.clone()).or_default() += 1;
-            }
-        }
-        let mut types: BTreeMap<String, usize> = BTreeMap::new();
-        let mut countries: BTreeMap<String, usize> = BTreeMap::new();
-        let (mut first, mut last): (Option<String>, Option<String>) = (None, None);
-        for e in evs.iter().filter_map(StoredEvent::event) {
-            *types.entry(e.kind.clone()).or_default() += 1;
-            for a in [&e.source, &e.target].into_iter().flatten() {
-                if let Some(c) = &a.country {
-                    *countries.entry(c.clone()).or_default() += 1;
-                }
-            }
-            if let Some(d) = &e.date {
-                if first.as_ref().is_none_or(|f| d < f) {
-                    first = Some(d.clone());
-                }
-                if last.as_ref().is_none_or(|l| d > l) {
-                    last = Some(d.clone());
-                }
-            }
-        }
+        let o = b.overview()?;
         Ok(Json(json!({
             "name": "rasd",
             "version": env!("CARGO_PKG_VERSION"),
-            "documents": docs.len(),
-            "events": evs.len(),
-            "outlets": outlets,
-            "types": types,
-            "countries": countries,
-            "first": first,
-            "last": last,
+            "documents": o.documents,
+            "events": o.events,
+            "outlets": o.outlets,
+            "types": o.types,
+            "countries": o.countries,
+            "first": o.first,
+            "last": o.last,
             "read_only": read_only,
         })))
     })
@@ -369,20 +344,10 @@ async fn events(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
         }
     };
     blocking(&app, move |b, _| {
-        let mut all = b.events(&filter)?;
-        if newest_first {
-            // newest first, undated last
-            all.reverse();
-            all.sort_by_key(|e| e.event().is_none_or(|e| e.date.is_none()));
-        }
-        let page: Vec<Value> = all
-            .iter()
-            .skip(offset)
-            .take(limit)
-            .map(event_json)
-            .collect();
+        let (total, events) = b.page(&filter, newest_first, offset, limit)?;
+        let page: Vec<Value> = events.iter().map(event_json).collect();
         Ok(Json(json!({
-            "total": all.len(),
+            "total": total,
             "offset": offset,
             "limit": limit,
             "events": page,
@@ -573,19 +538,27 @@ pub fn search_all(
     limit: usize,
 ) -> Result<Value, BackendError> {
     let hits = b.search(query, limit.saturating_mul(4).max(50))?;
-    let events = b.events(filter)?;
     let filtered = *filter != Filter::default();
-    let mut by_doc: HashMap<&str, Vec<&StoredEvent>> = HashMap::new();
-    for se in &events {
-        for m in &se.mentions {
-            by_doc.entry(m.doc.id.as_str()).or_default().push(se);
+    // the events of a document that pass the filter (a query per document shown)
+    let events_of = |doc: &str| -> Result<Vec<StoredEvent>, BackendError> {
+        let mut evs = b.events(&Filter {
+            doc: Some(doc.to_string()),
+            ..filter.clone()
+        })?;
+        if let Some(d) = filter.doc.as_deref().filter(|d| *d != doc) {
+            evs.retain(|e| e.mentions.iter().any(|m| m.doc.id == d));
         }
-    }
+        Ok(evs)
+    };
     let mut docs = Vec::new();
     let mut evs: Vec<Value> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for h in hits {
-        let doc_events = by_doc.get(h.doc_id.as_str()).cloned().unwrap_or_default();
+        if docs.len() >= limit {
+            break;
+        }
+        let doc_events = events_of(&h.doc_id)?;
+        let doc_events: Vec<&StoredEvent> = doc_events.iter().collect();
         if filtered && doc_events.is_empty() {
             continue;
         }
@@ -619,69 +592,16 @@ pub fn search_all(
     Ok(json!({"query": query, "documents": docs, "events": evs}))
 }
 
-fn actor_key(a: &rasd_code::Actor) -> String {
-    a.id.clone().unwrap_or_else(|| a.name.clone())
-}
-
 async fn actors(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
     let p = params(&q, &with_filter(&["limit"]))?;
     let filter = p.filter().map_err(ApiError::bad)?;
     let limit = p.num("limit", 200, 5000).map_err(ApiError::bad)?;
     blocking(&app, move |b, dict| {
-        let evs = b.events(&filter)?;
-        #[derive(Default)]
-        struct Acc {
-            name: String,
-            country: Option<String>,
-            sector: String,
-            as_source: usize,
-            as_target: usize,
-            first: Option<String>,
-            last: Option<String>,
-            sectors: BTreeMap<String, BTreeMap<String, usize>>,
-            forms: BTreeMap<String, usize>,
-        }
-        let mut acc: HashMap<String, Acc> = HashMap::new();
-        for e in evs.iter().filter_map(StoredEvent::event) {
-            for (i, a) in [&e.source, &e.target].into_iter().enumerate() {
-                let Some(a) = a else { continue };
-                let x = acc.entry(actor_key(a)).or_default();
-                x.name = a.name.clone();
-                x.country = a.country.clone();
-                x.sector = a.sector.clone();
-                if i == 0 {
-                    x.as_source += 1;
-                } else {
-                    x.as_target += 1;
-                }
-                *x.forms.entry(a.text.clone()).or_default() += 1;
-                if let Some(d) = &e.date {
-                    if x.first.as_ref().is_none_or(|f| d < f) {
-                        x.first = Some(d.clone());
-                    }
-                    if x.last.as_ref().is_none_or(|l| d > l) {
-                        x.last = Some(d.clone());
-                    }
-                    let year = d.get(..4).unwrap_or(d).to_string();
-                    *x.sectors
-                        .entry(year)
-                        .or_default()
-                        .entry(a.sector.clone())
-                        .or_default() += 1;
-                }
-            }
-        }
-        let mut list: Vec<(String, Acc)> = acc.into_iter().collect();
-        list.sort_by(|a, b| {
-            (b.1.as_source + b.1.as_target)
-                .cmp(&(a.1.as_source + a.1.as_target))
-                .then_with(|| a.0.cmp(&b.0))
-        });
-        let total = list.len();
+        let (total, list) = b.actors(&filter, limit)?;
         let out: Vec<Value> = list
             .into_iter()
-            .take(limit)
-            .map(|(id, x)| {
+            .map(|x| {
+                let id = x.key;
                 let person = dict.people.iter().find(|p| p.id == id);
                 let roles: Vec<Value> = person
                     .map(|p| {
@@ -722,7 +642,7 @@ async fn actors(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
                     "last": x.last,
                     "forms": x.forms,
                     "roles": roles,
-                    "sectors_by_year": x.sectors,
+                    "sectors_by_year": x.sectors_by_year,
                 })
             })
             .collect();
@@ -793,25 +713,14 @@ async fn timeline(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
         )));
     }
     blocking(&app, move |b, _| {
-        let evs = b.events(&filter)?;
+        let t = b.timeline(&filter, &interval)?;
         let mut buckets: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
-        let mut imprecise = 0;
         let mut types: BTreeMap<String, usize> = BTreeMap::new();
-        for se in &evs {
-            let Some(e) = se.event() else { continue };
-            match e.date.as_deref().and_then(|d| bucket(d, &interval)) {
-                Some(k) => {
-                    buckets
-                        .entry(k)
-                        .or_default()
-                        .entry(e.kind.clone())
-                        .or_default()
-                        .push(se.id.clone());
-                    *types.entry(e.kind.clone()).or_default() += 1;
-                }
-                None => imprecise += 1,
-            }
+        for p in t.points {
+            *types.entry(p.kind.clone()).or_default() += p.ids.len();
+            buckets.entry(p.period).or_default().insert(p.kind, p.ids);
         }
+        let imprecise = t.imprecise;
         let list: Vec<Value> = buckets
             .into_iter()
             .map(|(period, by_type)| {
@@ -831,9 +740,6 @@ async fn timeline(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
     .await
 }
 
-/// An edge being counted: weight, counts by type, event ids.
-type Edge = (usize, BTreeMap<String, usize>, Vec<String>);
-
 async fn network(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
     let p = params(&q, &with_filter(&["level", "limit"]))?;
     let filter = p.filter().map_err(ApiError::bad)?;
@@ -845,54 +751,10 @@ async fn network(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
     }
     let limit = p.num("limit", 150, 2000).map_err(ApiError::bad)?;
     blocking(&app, move |b, _| {
-        let evs = b.events(&filter)?;
-        let node_of = |a: &rasd_code::Actor| -> (String, String, Option<String>, String) {
-            if level == "country" {
-                let c = a.country.clone().unwrap_or_else(|| actor_key(a));
-                let name = if a.country.is_some() {
-                    c.clone()
-                } else {
-                    a.name.clone()
-                };
-                (c, name, a.country.clone(), String::new())
-            } else {
-                (
-                    actor_key(a),
-                    a.name.clone(),
-                    a.country.clone(),
-                    a.sector.clone(),
-                )
-            }
-        };
-        let mut nodes: BTreeMap<String, (String, Option<String>, String, usize)> = BTreeMap::new();
-        // (source, target) → (weight, types, event ids)
-        let mut edges: BTreeMap<(String, String), Edge> = BTreeMap::new();
-        for se in &evs {
-            let Some(e) = se.event() else { continue };
-            let ends: Vec<_> = [&e.source, &e.target]
-                .into_iter()
-                .flatten()
-                .map(node_of)
-                .collect();
-            for (id, name, country, sector) in &ends {
-                let n = nodes.entry(id.clone()).or_insert((
-                    name.clone(),
-                    country.clone(),
-                    sector.clone(),
-                    0,
-                ));
-                n.3 += 1;
-            }
-            if let [s, t] = ends.as_slice() {
-                if s.0 != t.0 {
-                    let x = edges.entry((s.0.clone(), t.0.clone())).or_default();
-                    x.0 += 1;
-                    *x.1.entry(e.kind.clone()).or_default() += 1;
-                    x.2.push(se.id.clone());
-                }
-            }
-        }
-        let mut ranked: Vec<(&String, usize)> = nodes.iter().map(|(k, v)| (k, v.3)).collect();
+        let g = b.network(&filter, level == "country")?;
+        let nodes: BTreeMap<String, NetNode> =
+            g.nodes.into_iter().map(|n| (n.key.clone(), n)).collect();
+        let mut ranked: Vec<(&String, usize)> = nodes.iter().map(|(k, v)| (k, v.events)).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let keep: std::collections::HashSet<String> = ranked
             .iter()
@@ -902,15 +764,17 @@ async fn network(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
         let nodes: Vec<Value> = nodes
             .iter()
             .filter(|(k, _)| keep.contains(*k))
-            .map(|(k, (name, country, sector, n))| {
-                json!({"id": k, "name": name, "country": country, "sector": sector, "events": n})
+            .map(|(k, n)| {
+                json!({"id": k, "name": n.name, "country": n.country, "sector": n.sector, "events": n.events})
             })
             .collect();
-        let edges: Vec<Value> = edges
+        let edges: Vec<Value> = g
+            .edges
             .into_iter()
-            .filter(|((s, t), _)| keep.contains(s) && keep.contains(t))
-            .map(|((s, t), (w, types, ids))| {
-                json!({"source": s, "target": t, "weight": w, "types": types, "events": ids})
+            .filter(|e| keep.contains(&e.source) && keep.contains(&e.target))
+            .map(|e| {
+                json!({"source": e.source, "target": e.target, "weight": e.ids.len(),
+                       "types": e.types, "events": e.ids})
             })
             .collect();
         Ok(Json(
@@ -920,41 +784,30 @@ async fn network(State(app): State<App>, RawQuery(q): RawQuery) -> ApiResult {
     .await
 }
 
-/// Records for the exports: every event of `filter` with its primary document.
-pub fn export_records(
-    b: &dyn Backend,
-    filter: &Filter,
-) -> Result<Vec<(String, rasd_code::Event, DocMeta, usize)>, BackendError> {
-    Ok(b.events(filter)?
-        .into_iter()
-        .filter_map(|se| {
-            let n = distinct_docs(&se);
-            let ev = se.event()?.clone();
-            let m = se.mentions.into_iter().next()?;
-            Some((se.id, ev, m.doc, n))
-        })
-        .collect())
-}
-
-/// Write the export of `filter` in `format`.
+/// Write the export of `filter` in `format`, one event at a time as the backend hands them over
+/// (every event that passes: no cap). Returns the number of events written.
 pub fn write_export(
     b: &dyn Backend,
     filter: &Filter,
     format: rasd_export::Format,
     out: &mut dyn std::io::Write,
 ) -> Result<usize, String> {
-    let recs = export_records(b, filter).map_err(|e| e.to_string())?;
-    let records: Vec<rasd_export::Record> = recs
-        .iter()
-        .map(|(id, ev, doc, n)| rasd_export::Record {
-            id,
+    let mut w = rasd_export::Writer::new(out, format).map_err(|e| e.to_string())?;
+    b.for_each_event(filter, &mut |se| {
+        let n = distinct_docs(&se);
+        let (Some(ev), Some(m)) = (se.event(), se.mentions.first()) else {
+            return Ok(());
+        };
+        w.write(&rasd_export::Record {
+            id: &se.id,
             event: ev,
-            doc,
-            sources: *n,
+            doc: &m.doc,
+            sources: n,
         })
-        .collect();
-    let mut w = out;
-    rasd_export::write(&mut w, format, &records).map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())
+    })
+    .map_err(|e| e.to_string())?;
+    w.finish().map_err(|e| e.to_string())
 }
 
 async fn export(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {

@@ -10,6 +10,7 @@
 //! with `textContent` only, and the server sends a Content-Security-Policy that forbids inline scripts.
 #![deny(missing_docs)]
 
+pub mod aggregate;
 pub mod api;
 pub mod highlight;
 pub mod memory;

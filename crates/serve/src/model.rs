@@ -1,4 +1,5 @@
 //! What the server asks of a store, and the filters it passes.
+use crate::aggregate;
 use rasd_code::Event;
 pub use rasd_export::DocMeta;
 use serde::Serialize;
@@ -139,6 +140,72 @@ pub trait Backend: Send + Sync + 'static {
     fn search(&self, query: &str, limit: usize) -> Result<Vec<DocHit>, BackendError>;
     /// Metadata of every document (for the outlet list).
     fn documents(&self) -> Result<Vec<DocMeta>, BackendError>;
+
+    /// How many events pass `filter`.
+    fn count(&self, filter: &Filter) -> Result<usize, BackendError> {
+        Ok(self.events(filter)?.len())
+    }
+    /// How many events pass `filter`, and `limit` of them after `offset`: by date then id, or
+    /// newest first (undated last).
+    fn page(
+        &self,
+        filter: &Filter,
+        newest_first: bool,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(usize, Vec<StoredEvent>), BackendError> {
+        Ok(aggregate::page(
+            self.events(filter)?,
+            newest_first,
+            offset,
+            limit,
+        ))
+    }
+    /// Hand every event that passes `filter` to `each`, by date then id (a backend may stream
+    /// them); stops at the first error. Returns how many were handed over.
+    fn for_each_event(
+        &self,
+        filter: &Filter,
+        each: &mut dyn FnMut(StoredEvent) -> Result<(), String>,
+    ) -> Result<usize, BackendError> {
+        let evs = self.events(filter)?;
+        let n = evs.len();
+        for e in evs {
+            each(e).map_err(BackendError::store)?;
+        }
+        Ok(n)
+    }
+    /// What the store holds.
+    fn overview(&self) -> Result<aggregate::Overview, BackendError> {
+        Ok(aggregate::overview(
+            &self.documents()?,
+            &self.events(&Filter::default())?,
+        ))
+    }
+    /// Events by period (`day`, `week`, `month` or `year`) and type.
+    fn timeline(
+        &self,
+        filter: &Filter,
+        interval: &str,
+    ) -> Result<aggregate::TimelineCounts, BackendError> {
+        Ok(aggregate::timeline(&self.events(filter)?, interval))
+    }
+    /// The network of the events: actors (or countries) and the events between them.
+    fn network(
+        &self,
+        filter: &Filter,
+        country_level: bool,
+    ) -> Result<aggregate::NetGraph, BackendError> {
+        Ok(aggregate::network(&self.events(filter)?, country_level))
+    }
+    /// The actors of the events, most events first: how many, and the first `limit`.
+    fn actors(
+        &self,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<(usize, Vec<aggregate::ActorEvents>), BackendError> {
+        Ok(aggregate::actors(&self.events(filter)?, limit))
+    }
 }
 
 /// The first and last day (`YYYY-MM-DD`) of a date given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

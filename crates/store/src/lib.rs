@@ -13,17 +13,27 @@
 //! * Queries return plain serde types: [`Store::events`], [`Store::event`], [`Store::document`],
 //!   [`Store::stories`], [`Store::actors`], [`Store::timeline`], [`Store::network`],
 //!   [`Store::search`], [`Store::counts`].
+//! * The HTTP API's filters, pages and aggregates are SQL queries over a [`Selection`]
+//!   ([`select`]): [`Store::select_count`], [`Store::select_page`], [`Store::select_each`]
+//!   (streamed), [`Store::select_timeline`], [`Store::select_network`], [`Store::select_actors`],
+//!   [`Store::overview`]. Nothing is capped.
 #![deny(missing_docs)]
 
+pub mod generate;
 mod ingest;
 pub mod minhash;
 mod query;
 pub mod rules;
 pub mod schema;
 mod search;
+pub mod select;
 
 pub use ingest::{IngestOptions, IngestReport, Outcome};
 pub use rules::content_id;
+pub use select::{
+    day_range, words_in, ActorCount, Interval, Level, NetEdge, NetGraph, NetNode, Order, Overview,
+    PeriodCount, PeriodCounts, Selection,
+};
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -263,7 +273,7 @@ pub struct EventFilter {
     pub doc: Option<String>,
     /// Only events that are the headline of at least one source.
     pub headline: bool,
-    /// At most this many events (capped at 10 000).
+    /// At most this many events (as many as asked: no cap).
     pub limit: usize,
     /// Skip this many.
     pub offset: usize,
@@ -574,6 +584,7 @@ impl Store {
         )
         .map_err(|e| StoreError::new(&shown, e.to_string()))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        select::register_functions(&conn)?;
         let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if v != schema::VERSION {
             return Err(StoreError::new(
@@ -610,6 +621,7 @@ impl Store {
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
             .map_err(err)?;
         schema::migrate(&mut conn).map_err(|e| StoreError::new(shown, e))?;
+        select::register_functions(&conn).map_err(err)?;
         Ok(Store { conn })
     }
 

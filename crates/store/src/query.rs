@@ -116,7 +116,7 @@ pub(crate) fn canonical_where(
 /// A canonical event's id, type, source and target.
 type ActorRow = (i64, String, Option<ActorRecord>, Option<ActorRecord>);
 
-fn parse_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(s: Option<String>) -> Option<T> {
     s.and_then(|j| serde_json::from_str(&j).ok())
 }
 
@@ -150,7 +150,8 @@ fn source_event(r: &Row) -> rusqlite::Result<SourceEvent> {
     })
 }
 
-const CANONICAL_COLUMNS: &str = "c.id, c.type, c.mode, c.cameo, c.status, c.headline, c.date, \
+pub(crate) const CANONICAL_COLUMNS: &str =
+    "c.id, c.type, c.mode, c.cameo, c.status, c.headline, c.date, \
      c.source, c.target, c.location, c.n_docs, c.n_outlets";
 
 fn place_label(json: &str) -> String {
@@ -202,12 +203,14 @@ impl Store {
         })
     }
 
-    fn sources_of(&self, canonical: i64, limit: usize) -> Result<Vec<SourceEvent>> {
+    pub(crate) fn sources_of(&self, canonical: i64, limit: usize) -> Result<Vec<SourceEvent>> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {SOURCE_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc \
              WHERE e.canonical = ?1 AND e.current = 1 ORDER BY e.id LIMIT ?2"
         ))?;
-        let rows = st.query_map(params![canonical, limit as i64], source_event)?;
+        // a limit past i64 is none (-1)
+        let limit = i64::try_from(limit).unwrap_or(-1);
+        let rows = st.query_map(params![canonical, limit], source_event)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -218,7 +221,7 @@ impl Store {
             "SELECT {CANONICAL_COLUMNS} FROM canonical c WHERE {} \
              ORDER BY c.date_lo IS NULL, c.date_lo, c.id LIMIT {} OFFSET {}",
             w.sql,
-            f.limit.min(10_000),
+            i64::try_from(f.limit).unwrap_or(i64::MAX),
             f.offset
         );
         let mut st = self.conn.prepare(&sql)?;
@@ -241,14 +244,14 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// One canonical event with all its sources (up to 10 000).
+    /// One canonical event with all its sources.
     pub fn event(&self, id: i64) -> Result<Option<CanonicalEvent>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT {CANONICAL_COLUMNS} FROM canonical c WHERE c.id = ?1"
         ))?;
         let mut rows = st.query([id])?;
         match rows.next()? {
-            Some(r) => Ok(Some(self.canonical_from_row(r, 10_000)?)),
+            Some(r) => Ok(Some(self.canonical_from_row(r, usize::MAX)?)),
             None => Ok(None),
         }
     }

@@ -1,6 +1,6 @@
 //! The database schema and its migrations.
 //!
-//! # SCHEMA (version 5)
+//! # SCHEMA (version 6)
 //!
 //! | table | one row per | key columns |
 //! |---|---|---|
@@ -18,7 +18,10 @@
 //! Version 2 adds the index `documents_name`; version 3 the column `documents.arabic` (share of
 //! Arabic letters among the letters of the text; `NULL` for documents stored before it); version 4
 //! the index `documents_story_n`; version 5 the column `events.confidence` (the trigger model's
-//! probability; `NULL` for events stored before it).
+//! probability; `NULL` for events stored before it); version 6 the generated columns
+//! `canonical.day_lo`/`day_hi` (first and last day of the majority `date`, `YYYY-MM-DD`) and the
+//! indexes of the API's queries (`canonical_day`, `canonical_by_date`, `canonical_type_by_date`,
+//! `canonical_source_country`, `canonical_target_country`, `tally_field_value`).
 //!
 //! `PRAGMA user_version` holds the number of migration steps applied; [`migrate`] applies the
 //! missing ones, each in its own transaction.
@@ -141,6 +144,22 @@ CREATE TABLE seen (
     "CREATE INDEX documents_story_n ON documents(story, current, n);",
     // 5: the trigger model's confidence of each coded event (NULL for events stored before it)
     "ALTER TABLE events ADD COLUMN confidence REAL;",
+    // 6: what the API's filters, pages and aggregates need to be answered by SQL: the first and last
+    // day of the majority date (`YYYY-MM-DD`, generated), and indexes for date order, type, the
+    // countries of either side and an outlet's events
+    r#"
+ALTER TABLE canonical ADD COLUMN day_lo TEXT GENERATED ALWAYS AS (
+    CASE length(date) WHEN 4 THEN date || '-01-01' WHEN 7 THEN date || '-01' ELSE date END) VIRTUAL;
+ALTER TABLE canonical ADD COLUMN day_hi TEXT GENERATED ALWAYS AS (
+    CASE length(date) WHEN 4 THEN date || '-12-31'
+                      WHEN 7 THEN date(date || '-01', '+1 month', '-1 day') ELSE date END) VIRTUAL;
+CREATE INDEX canonical_day ON canonical(day_lo, day_hi);
+CREATE INDEX canonical_by_date ON canonical(date);
+CREATE INDEX canonical_type_by_date ON canonical(type, date);
+CREATE INDEX canonical_source_country ON canonical(source_country, date);
+CREATE INDEX canonical_target_country ON canonical(target_country, date);
+CREATE INDEX tally_field_value ON tally(field, value);
+"#,
 ];
 
 /// The schema version this build writes.
