@@ -570,6 +570,11 @@ pub(crate) fn code_collect(
         if dict.triggers[ti].speech {
             continue;
         }
+        // a word of a time expression is no trigger («فجر اليوم» is dawn, not «فجّر»)
+        let (c0, c1) = ctx.an.tok_span(tm.first, tm.last);
+        if ctx.times.iter().any(|t| t.start <= c0 && c1 <= t.end) {
+            continue;
+        }
         // a phrase of the hand-written list completed across its subject («وقع الرئيسان ... مذكرة
         // تفاهم») stands on its own, as a listed phrase does
         let completed = split
@@ -1019,8 +1024,11 @@ impl Ctx<'_> {
             .filter(|t| t.first != tm.first)
             .max_by_key(|t| t.last)
             .filter(|t| {
+                // (a call for a step one's own side would take, «دعا إلى مراجعة العلاقات», is the
+                // caller's threat: coded from the step, with the caller)
                 matches!(t.entry, EntryRef::Trigger(k)
                     if self.dict.triggers[k].pos == "verb"
+                        && !self.dict.triggers[k].invite
                         && matches!(self.dict.triggers[k].kind.as_str(), "ACCUSE" | "REQUEST"))
             });
         // «الهجوم الذي استهدف القوات»: a verb right after a relative pronoun has the noun before the
