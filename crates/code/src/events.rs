@@ -553,6 +553,20 @@ pub(crate) fn code_collect(
     for t in &ctx.an.triggers {
         trig_start[t.first] = true;
     }
+    // the tokens inside a time expression (each expression's tokens found by binary search)
+    let mut in_time = vec![false; ctx.an.toks.len()];
+    for t in &ctx.times {
+        let n = ctx.an.toks.len();
+        let mut i = first_token_from(&ctx.an, t.start);
+        while i < n {
+            let (a, b) = ctx.an.tok_span(i, i + 1);
+            if a < t.start || b > t.end {
+                break;
+            }
+            in_time[i] = true;
+            i += 1;
+        }
+    }
     let mut all: Vec<(Match, bool)> = ctx.an.triggers.iter().map(|m| (*m, false)).collect();
     let mut listed_at = vec![false; ctx.an.toks.len()];
     let mut cands_at: Vec<Vec<usize>> = vec![Vec::new(); ctx.an.toks.len()];
@@ -571,8 +585,7 @@ pub(crate) fn code_collect(
             continue;
         }
         // a word of a time expression is no trigger («فجر اليوم» is dawn, not «فجّر»)
-        let (c0, c1) = ctx.an.tok_span(tm.first, tm.last);
-        if ctx.times.iter().any(|t| t.start <= c0 && c1 <= t.end) {
+        if in_time[tm.first..tm.last].iter().all(|&b| b) {
             continue;
         }
         // a phrase of the hand-written list completed across its subject («وقع الرئيسان ... مذكرة
@@ -678,6 +691,20 @@ type DedupeKey = (
     String,
 );
 
+/// The first token that starts at or after char `pos` of the original text.
+fn first_token_from(an: &Analysis, pos: usize) -> usize {
+    let (mut lo, mut hi) = (0, an.toks.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if an.tok_span(mid, mid + 1).0 < pos {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 /// «أدان مجلس الأمن الهجوم الذي استهدف ...»: a condemnation of an act targets whoever did it. An
 /// accusation whose object is an attack told in its sentence (the next event, within six words
 /// after it: its subject may stand between) takes the attack's source as its target.
@@ -687,9 +714,11 @@ fn condemned_acts(events: &mut [(Event, usize, usize)]) {
         if events[i].0.kind != "ACCUSE" {
             continue;
         }
-        let attacker = events
+        // (the events are in the order of their triggers: only those just after it are looked at)
+        let attacker = events[i + 1..]
             .iter()
-            .filter(|(_, s, t)| *s == si && *t > tok && *t <= tok + 6)
+            .take_while(|(_, _, t)| *t <= tok + 6)
+            .filter(|(_, s, t)| *s == si && *t > tok)
             .min_by_key(|(_, _, t)| *t)
             .filter(|(e, _, _)| e.kind == "ASSAULT")
             .and_then(|(e, _, _)| e.source.clone());
@@ -1017,12 +1046,16 @@ impl Ctx<'_> {
         // «أدان المجلس الهجوم», «طالب بالإفراج عن»: what one condemns or demands is another's act;
         // an event noun governed by a verb of accusing or requesting does not take that verb's subject
         // (the verb's own subject may stand between them: «أدان مجلس الأمن بشدة الهجوم»)
-        let governor = an
-            .triggers
+        // (the triggers are in text order and do not overlap: the last one ending before this one)
+        let (lo, hi) = (
+            an.triggers.partition_point(|t| t.first < cs),
+            an.triggers.partition_point(|t| t.first < tm.first),
+        );
+        let governor = an.triggers[lo..hi.max(lo)]
             .iter()
-            .filter(|t| t.first >= cs && t.last <= tm.first && tm.first - t.last <= 6)
-            .filter(|t| t.first != tm.first)
-            .max_by_key(|t| t.last)
+            .rev()
+            .find(|t| t.last <= tm.first)
+            .filter(|t| tm.first - t.last <= 6)
             .filter(|t| {
                 // (a call for a step one's own side would take, «دعا إلى مراجعة العلاقات», is the
                 // caller's threat: coded from the step, with the caller)

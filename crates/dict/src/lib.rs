@@ -89,6 +89,9 @@ struct Entry {
     skels: Vec<String>,
     target: EntryRef,
     fuzzy_ok: bool,
+    /// One word of a list of verbs none of whose forms is written with the article: the article
+    /// and the prepositions «ب», «ك» never attach to it («الوصل» is no «وصل»).
+    bare_verb: bool,
 }
 
 /// All dictionaries, indexed for matching.
@@ -519,11 +522,17 @@ impl Dict {
                         .push(id);
                 }
             }
+            // (a list of verbs may hold a masdar, written with its article: «العدوان»)
+            let bare_verb = keys.len() == 1
+                && matches!(target, EntryRef::Trigger(t)
+                    if d.triggers[t].pos == "verb"
+                        && !d.triggers[t].ar.iter().any(|f| f.starts_with("ال")));
             d.entries.push(Entry {
                 keys,
                 skels,
                 target,
                 fuzzy_ok,
+                bare_verb,
             });
         };
         for i in 0..d.countries.len() {
@@ -982,17 +991,8 @@ impl Dict {
         if form_kind == SUFFIXED && e.keys.len() > 1 {
             return None;
         }
-        // the article and the prepositions «ب», «ك» never attach to a verb («الوصل» is no «وصل»)
-        // (a list of verbs may hold a masdar, written with its article: «العدوان»)
-        if let EntryRef::Trigger(t) = e.target {
-            let tr = &self.triggers[t];
-            if tr.pos == "verb"
-                && e.keys.len() == 1
-                && (cl.article || matches!(cl.prep, Some('ب' | 'ك')))
-                && !tr.ar.iter().any(|f| f.starts_with("ال"))
-            {
-                return None;
-            }
+        if e.bare_verb && (cl.article || matches!(cl.prep, Some('ب' | 'ك'))) {
+            return None;
         }
         Some(Match {
             first: i,

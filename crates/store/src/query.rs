@@ -165,10 +165,11 @@ fn place_label(json: &str) -> String {
 }
 
 impl Store {
+    /// The canonical event of a row of [`CANONICAL_COLUMNS`], with its outlet, date and place tallies.
     fn canonical_from_row(&self, r: &Row, sources_limit: usize) -> Result<CanonicalEvent> {
-        let id: i64 = r.get(0)?;
+        let mut e = self.canonical_light(r, sources_limit)?;
         let tally = |field: &str| -> Result<Vec<Tally>> {
-            Ok(tallies(&self.conn, id, field, false)?
+            Ok(tallies(&self.conn, e.id, field, false)?
                 .into_iter()
                 .map(|(value, n)| Tally {
                     value,
@@ -182,7 +183,15 @@ impl Store {
                 p.value = place_label(&p.value);
             }
         }
-        let sources = self.sources_of(id, sources_limit)?;
+        e.outlets = tally("outlet")?;
+        e.dates = tally("date")?;
+        e.places = places;
+        Ok(e)
+    }
+
+    /// The canonical event of a row of [`CANONICAL_COLUMNS`], its tallies left empty.
+    pub(crate) fn canonical_light(&self, r: &Row, sources_limit: usize) -> Result<CanonicalEvent> {
+        let id: i64 = r.get(0)?;
         Ok(CanonicalEvent {
             id,
             kind: r.get(1)?,
@@ -196,10 +205,10 @@ impl Store {
             location: parse_json(r.get(9)?),
             n_sources: r.get::<_, i64>(10)? as u64,
             n_outlets: r.get::<_, i64>(11)? as u64,
-            outlets: tally("outlet")?,
-            dates: tally("date")?,
-            places,
-            sources,
+            outlets: Vec::new(),
+            dates: Vec::new(),
+            places: Vec::new(),
+            sources: self.sources_of(id, sources_limit)?,
         })
     }
 

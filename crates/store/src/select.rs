@@ -8,10 +8,10 @@
 //! document (`events`' `(doc, seq)` key). Words of an actor's name or an outlet's are matched by the
 //! SQL function `rasd_words_in` (the normalisation of `rasd_text`), registered on every connection.
 
-use crate::query::{parse_json, CANONICAL_COLUMNS};
+use crate::query::CANONICAL_COLUMNS;
 use crate::*;
+use rusqlite::params_from_iter;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Row};
 use std::collections::BTreeMap;
 
 /// Which canonical events a request asks for (every field optional; all given must hold). The
@@ -430,28 +430,6 @@ impl Store {
             n += 1;
         }
         Ok(n)
-    }
-
-    fn canonical_light(&self, r: &Row, sources_limit: usize) -> Result<CanonicalEvent> {
-        let id: i64 = r.get(0)?;
-        Ok(CanonicalEvent {
-            id,
-            kind: r.get(1)?,
-            mode: r.get(2)?,
-            cameo: r.get(3)?,
-            status: r.get(4)?,
-            headline: r.get::<_, i64>(5)? > 0,
-            date: r.get(6)?,
-            source: parse_json(r.get(7)?),
-            target: parse_json(r.get(8)?),
-            location: parse_json(r.get(9)?),
-            n_sources: r.get::<_, i64>(10)? as u64,
-            n_outlets: r.get::<_, i64>(11)? as u64,
-            outlets: Vec::new(),
-            dates: Vec::new(),
-            places: Vec::new(),
-            sources: self.sources_of(id, sources_limit)?,
-        })
     }
 
     /// Events per period and type (a `GROUP BY` over the bucket of the majority date).
